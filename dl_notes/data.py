@@ -1,0 +1,206 @@
+r"""Data sets for the labs: loaded offline from installed packages, or generated here.
+
+Taught in: every lab loads its data from here; the substitutions are explained on the
+[data page](../data.md).
+
+Nothing here downloads anything. Each loader is seeded, says in its docstring where the
+data comes from and under which license, and raises `ImportError` naming the missing
+package (and the pip command that installs it) when an optional dependency is absent.
+
+| loader | stands in for | from |
+|---|---|---|
+| [`load_faces`][dl_notes.data.load_faces] | cat / non-cat (209 + 50 RGB 64x64 images) | scikit-image `lfw_subset` |
+| [`load_own_image`][dl_notes.data.load_own_image] | "your own picture" | scikit-image `astronaut`, `chelsea` |
+| [`load_planar_dataset`][dl_notes.data.load_planar_dataset] | the same (generated) | NumPy, as the course generates it |
+| [`load_extra_datasets`][dl_notes.data.load_extra_datasets] | the same (generated) | scikit-learn generators |
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import numpy as np
+
+from dl_notes._checks import as_rng, check_choice, check_positive
+
+__all__ = ["load_faces", "load_own_image", "OWN_IMAGES", "load_planar_dataset", "load_extra_datasets"]
+
+
+def _require(module, package, extra="data"):
+    """Import `module`, or raise an ImportError that says how to install it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as err:
+        raise ImportError(
+            f"This loader needs the '{package}' package, which is not installed. "
+            f"Install it with: pip install {package}  (or: pip install 'dl-notes[{extra}]')."
+        ) from err
+
+
+# --8<-- [start:load_faces]
+def load_faces(n_test_per_class=25, seed=0):
+    r"""Faces vs non-faces, split into train and test sets in the course's format.
+
+    The W2A2 and W4A2 assignments classify 64x64 RGB photos as cat / non-cat. Those images
+    cannot be downloaded here, so dl_notes uses scikit-image's `lfw_subset`: 100 grayscale
+    25x25 crops of faces from *Labeled Faces in the Wild* and 100 crops of non-face
+    background, shipped inside the scikit-image package. The task keeps the lesson intact:
+    a binary image classifier learned from raw pixels.
+
+    The split is stratified and seeded: `n_test_per_class` faces and as many non-faces go to
+    the test set, the rest (by default 75 + 75) to the training set. Pixels are returned as
+    `uint8` in 0..255, like the course's images, so the same `/ 255.` standardisation applies.
+
+    Source and license: scikit-image (BSD-3-Clause); the LFW images carry no stated license.
+
+    Parameters
+    ----------
+    n_test_per_class : int, default 25
+        Test images of each class.
+    seed : int, default 0
+        Seed of the split.
+
+    Returns
+    -------
+    train_x_orig : ndarray of uint8, shape (m_train, 25, 25)
+    train_y : ndarray of int, shape (1, m_train)
+        1 for a face, 0 for a non-face.
+    test_x_orig : ndarray of uint8, shape (m_test, 25, 25)
+    test_y : ndarray of int, shape (1, m_test)
+    classes : ndarray of str, shape (2,)
+        `["non-face", "face"]`: `classes[y]` names label `y`.
+
+    Raises
+    ------
+    ImportError
+        If scikit-image is not installed.
+    """
+    check_positive(n_test_per_class, "n_test_per_class", "load_faces", integer=True)
+    if n_test_per_class >= 100:
+        raise ValueError(
+            f"load_faces: n_test_per_class must be below 100 (each class has 100 images), "
+            f"but {n_test_per_class} was given."
+        )
+    skdata = _require("skimage.data", "scikit-image")
+    images = skdata.lfw_subset()                      # (200, 25, 25), floats in [0, 1]
+    images = np.round(images * 255).astype(np.uint8)
+    labels = np.r_[np.ones(100, int), np.zeros(100, int)]  # the first 100 are faces
+    rng = as_rng(seed)
+    test = np.zeros(200, bool)
+    for cls in (0, 1):
+        idx = np.flatnonzero(labels == cls)
+        test[rng.choice(idx, size=n_test_per_class, replace=False)] = True
+    train_idx = rng.permutation(np.flatnonzero(~test))
+    test_idx = rng.permutation(np.flatnonzero(test))
+    classes = np.array(["non-face", "face"])
+    return (images[train_idx], labels[train_idx][None, :],
+            images[test_idx], labels[test_idx][None, :], classes)
+# --8<-- [end:load_faces]
+
+
+#: "Your own pictures": name -> (scikit-image function, crop rows, crop columns, what it shows).
+OWN_IMAGES = {
+    "astronaut": ("astronaut", (70, 160), (175, 265), "Eileen Collins' face (public domain)"),
+    "chelsea": ("chelsea", (30, 270), (100, 340), "Chelsea the cat's face (CC0)"),
+}
+
+
+def load_own_image(name, size=(25, 25)):
+    r"""A picture that is not in the data set, cropped and scaled like `load_faces` images.
+
+    The course ends W2A2 and W4A2 with "test with your own image". dl_notes uses two
+    pictures that scikit-image ships: `"astronaut"` (a face, so a good model says 1) and
+    `"chelsea"` (a cat, so a face detector should say 0). Each is cropped to the face,
+    converted to grayscale and resized to `size`.
+
+    Source and license: scikit-image (BSD-3-Clause); astronaut is public domain (NASA),
+    chelsea is CC0.
+
+    Parameters
+    ----------
+    name : str
+        `"astronaut"` or `"chelsea"`.
+    size : tuple of int, default (25, 25)
+
+    Returns
+    -------
+    image : ndarray of uint8, shape size
+    """
+    check_choice(name, tuple(OWN_IMAGES), "image name", "load_own_image")
+    skdata = _require("skimage.data", "scikit-image")
+    color = _require("skimage.color", "scikit-image")
+    transform = _require("skimage.transform", "scikit-image")
+    func, (r0, r1), (c0, c1), _ = OWN_IMAGES[name]
+    rgb = getattr(skdata, func)()[r0:r1, c0:c1]
+    gray = transform.resize(color.rgb2gray(rgb), size, anti_aliasing=True)
+    return np.round(gray * 255).astype(np.uint8)
+
+
+# --8<-- [start:load_planar_dataset]
+def load_planar_dataset(m=400, seed=1):
+    r"""The two-class "flower": points on a noisy rose curve $r = a \sin 4\theta$ (W3A1).
+
+    Generated exactly as the course generates it: for each class $j \in \{0, 1\}$,
+    $m/2$ angles $\theta$ evenly spaced over $[3.12\,j, 3.12\,(j+1)]$ plus $\mathcal{N}(0, 0.2^2)$
+    noise, radius $r = 4 \sin 4\theta + \mathcal{N}(0, 0.2^2)$, and the point
+    $(r \sin\theta, r\cos\theta)$. The two classes interleave in petals, so no straight
+    line separates them. (The course seeds NumPy's legacy generator; dl_notes uses a
+    seeded `numpy.random.Generator`, so the points differ but the distribution is the same.)
+
+    Parameters
+    ----------
+    m : int, default 400
+        Number of points (even).
+    seed : int, default 1
+
+    Returns
+    -------
+    X : ndarray, shape (2, m)
+    Y : ndarray of int, shape (1, m)
+    """
+    check_positive(m, "m", "load_planar_dataset", integer=True)
+    if m % 2:
+        raise ValueError(f"load_planar_dataset: m must be even (two equal classes), but {m} was given.")
+    rng = as_rng(seed)
+    N, a = m // 2, 4
+    X = np.zeros((m, 2))
+    Y = np.zeros((m, 1), dtype=int)
+    for j in range(2):
+        ix = range(N * j, N * (j + 1))
+        t = np.linspace(j * 3.12, (j + 1) * 3.12, N) + rng.standard_normal(N) * 0.2
+        r = a * np.sin(4 * t) + rng.standard_normal(N) * 0.2
+        X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
+        Y[ix] = j
+    return X.T, Y.T
+# --8<-- [end:load_planar_dataset]
+
+
+def load_extra_datasets(m=200, seed=3):
+    r"""Four more 2-D two-class sets for the W3A1 "try other data" exercise.
+
+    Source: scikit-learn's generators (BSD-3-Clause): `make_circles` (factor 0.5, noise 0.3),
+    `make_moons` (noise 0.2), `make_blobs` (6 centres, labels taken mod 2) and
+    `make_gaussian_quantiles` (2 classes), all seeded.
+
+    Parameters
+    ----------
+    m : int, default 200
+    seed : int, default 3
+
+    Returns
+    -------
+    datasets : dict
+        `"noisy_circles"`, `"noisy_moons"`, `"blobs"`, `"gaussian_quantiles"`, each an
+        `(X, Y)` pair with `X` of shape (2, m) and `Y` of shape (1, m).
+    """
+    check_positive(m, "m", "load_extra_datasets", integer=True)
+    sk = _require("sklearn.datasets", "scikit-learn")
+    raw = {
+        "noisy_circles": sk.make_circles(n_samples=m, factor=0.5, noise=0.3, random_state=seed),
+        "noisy_moons": sk.make_moons(n_samples=m, noise=0.2, random_state=seed),
+        "blobs": sk.make_blobs(n_samples=m, random_state=seed + 2, n_features=2, centers=6),
+        "gaussian_quantiles": sk.make_gaussian_quantiles(
+            mean=None, cov=0.5, n_samples=m, n_features=2, n_classes=2, shuffle=True,
+            random_state=seed),
+    }
+    return {name: (X.T, (y % 2).reshape(1, -1)) for name, (X, y) in raw.items()}

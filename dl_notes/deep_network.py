@@ -1,0 +1,331 @@
+r"""An L-layer network built from forward and backward blocks (Course 1, W4A1 and W4A2).
+
+Taught in: Course 1, [week 4](../../course1/week4.md), the
+[step-by-step lab](../../course1/labs/w4a1-deep-network-step-by-step.ipynb) and the
+[application lab](../../course1/labs/w4a2-deep-network-application.ipynb).
+
+Layer $l$ computes, for all $m$ examples at once,
+
+$$Z^{[l]} = W^{[l]} A^{[l-1]} + b^{[l]}, \qquad A^{[l]} = g^{[l]}(Z^{[l]})$$
+
+and its backward block turns $dA^{[l]}$ into
+
+$$dZ^{[l]} = dA^{[l]} * g^{[l]\prime}(Z^{[l]}), \quad
+dW^{[l]} = \tfrac{1}{m}\, dZ^{[l]} A^{[l-1]T}, \quad
+db^{[l]} = \tfrac{1}{m} \textstyle\sum_{i} dZ^{[l](i)}, \quad
+dA^{[l-1]} = W^{[l]T} dZ^{[l]}.$$
+
+| array | shape |
+|---|---|
+| $W^{[l]}$, $dW^{[l]}$ | $(n^{[l]}, n^{[l-1]})$ |
+| $b^{[l]}$, $db^{[l]}$ | $(n^{[l]}, 1)$ |
+| $Z^{[l]}$, $A^{[l]}$, $dZ^{[l]}$, $dA^{[l]}$ | $(n^{[l]}, m)$ |
+
+Each forward function returns `(output, cache)`; the matching backward function takes
+the upstream gradient and that cache. As in the course, `dA` and `dZ` are derivatives of
+the summed loss and the $\frac{1}{m}$ appears in `dW` and `db` (see
+[`compute_cost_backward`][dl_notes.losses.compute_cost_backward]).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dl_notes._checks import (
+    as_array,
+    check_ndim,
+    check_parameters,
+    check_positive,
+    check_shape,
+)
+from dl_notes.activations import activation_backward, activation_forward
+from dl_notes.initialization import initialize_parameters_deep
+from dl_notes.losses import compute_cost, compute_cost_backward
+from dl_notes.optimizers import update_parameters
+
+__all__ = [
+    "linear_forward",
+    "linear_activation_forward",
+    "l_model_forward",
+    "linear_backward",
+    "linear_activation_backward",
+    "l_model_backward",
+    "l_layer_model",
+    "two_layer_model",
+    "predict",
+    "accuracy",
+]
+
+
+# --8<-- [start:forward]
+def linear_forward(A_prev, W, b):
+    r"""Linear part of a layer: $Z = W A_{prev} + b$.
+
+    Parameters
+    ----------
+    A_prev : ndarray, shape (n[l-1], m)
+        Activations of the previous layer (or the input `X`).
+    W : ndarray, shape (n[l], n[l-1])
+    b : ndarray, shape (n[l], 1)
+
+    Returns
+    -------
+    Z : ndarray, shape (n[l], m)
+    cache : tuple
+        `(A_prev, W, b)`, for [`linear_backward`][dl_notes.deep_network.linear_backward].
+
+    Raises
+    ------
+    ValueError
+        If `W.shape[1] != A_prev.shape[0]` or `b` is not `(W.shape[0], 1)`.
+    """
+    A_prev = as_array(A_prev, "A_prev", "linear_forward")
+    W = as_array(W, "W", "linear_forward")
+    b = as_array(b, "b", "linear_forward")
+    check_ndim(A_prev, 2, "A_prev", "linear_forward", "(n[l-1], m)")
+    check_ndim(W, 2, "W", "linear_forward", "(n[l], n[l-1])")
+    if W.shape[1] != A_prev.shape[0]:
+        raise ValueError(
+            f"linear_forward: W has shape {W.shape} but A_prev has {A_prev.shape[0]} rows; "
+            f"W needs A_prev.shape[0] == W.shape[1] (A_prev has shape {A_prev.shape})."
+        )
+    check_shape(b, (W.shape[0], 1), "b", "linear_forward", f"W has {W.shape[0]} rows")
+    Z = W @ A_prev + b
+    return Z, (A_prev, W, b)
+
+
+def linear_activation_forward(A_prev, W, b, activation):
+    r"""One layer: $A = g(W A_{prev} + b)$.
+
+    Parameters
+    ----------
+    A_prev : ndarray, shape (n[l-1], m)
+    W : ndarray, shape (n[l], n[l-1])
+    b : ndarray, shape (n[l], 1)
+    activation : str
+        `"relu"`, `"sigmoid"`, `"tanh"`, `"leaky_relu"`, `"softmax"` or `"linear"`.
+
+    Returns
+    -------
+    A : ndarray, shape (n[l], m)
+    cache : tuple
+        `(linear_cache, activation_cache)`: `(A_prev, W, b)` and `Z`.
+    """
+    Z, linear_cache = linear_forward(A_prev, W, b)
+    A, activation_cache = activation_forward(Z, activation)
+    return A, (linear_cache, activation_cache)
+
+
+def l_model_forward(X, parameters, hidden_activation="relu", output_activation="sigmoid"):
+    r"""Forward pass of an L-layer network: `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID`.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    parameters : dict
+        `W1`, `b1`, ..., `WL`, `bL`, as made by
+        [`initialize_parameters_deep`][dl_notes.initialization.initialize_parameters_deep].
+    hidden_activation : str, default "relu"
+    output_activation : str, default "sigmoid"
+
+    Returns
+    -------
+    AL : ndarray, shape (n[L], m)
+        The output layer's activations (the predictions).
+    caches : list of tuple
+        One cache per layer, `caches[l-1]` for layer `l`.
+    """
+    L = len(parameters) // 2
+    check_parameters(parameters, L, "l_model_forward")
+    X = as_array(X, "X", "l_model_forward")
+    check_ndim(X, 2, "X", "l_model_forward", "(n_x, m)")
+    if X.shape[0] != parameters["W1"].shape[1]:
+        raise ValueError(
+            f"l_model_forward: X has {X.shape[0]} features (rows) but W1 has shape "
+            f"{parameters['W1'].shape}, which expects {parameters['W1'].shape[1]}."
+        )
+    caches = []
+    A = X
+    for l in range(1, L + 1):
+        activation = hidden_activation if l < L else output_activation
+        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        caches.append(cache)
+    return A, caches
+# --8<-- [end:forward]
+
+
+# --8<-- [start:backward]
+def linear_backward(dZ, cache):
+    r"""Backward step through $Z = W A_{prev} + b$.
+
+    $$dW = \frac{1}{m} dZ\, A_{prev}^T, \qquad db = \frac{1}{m} \sum_{i=1}^{m} dZ^{(i)}, \qquad dA_{prev} = W^T dZ$$
+
+    Parameters
+    ----------
+    dZ : ndarray, shape (n[l], m)
+    cache : tuple
+        `(A_prev, W, b)` from [`linear_forward`][dl_notes.deep_network.linear_forward].
+
+    Returns
+    -------
+    dA_prev : ndarray, shape (n[l-1], m)
+    dW : ndarray, shape (n[l], n[l-1])
+    db : ndarray, shape (n[l], 1)
+    """
+    A_prev, W, b = cache
+    dZ = as_array(dZ, "dZ", "linear_backward")
+    check_shape(dZ, (W.shape[0], A_prev.shape[1]), "dZ", "linear_backward",
+                "it must match Z = W @ A_prev + b from the cache")
+    m = A_prev.shape[1]
+    dW = dZ @ A_prev.T / m
+    db = np.sum(dZ, axis=1, keepdims=True) / m
+    dA_prev = W.T @ dZ
+    return dA_prev, dW, db
+
+
+def linear_activation_backward(dA, cache, activation):
+    r"""Backward step through one layer: first $dZ = dA * g'(Z)$, then the linear step.
+
+    Parameters
+    ----------
+    dA : ndarray, shape (n[l], m)
+    cache : tuple
+        `(linear_cache, activation_cache)` from
+        [`linear_activation_forward`][dl_notes.deep_network.linear_activation_forward].
+    activation : str
+        The same name as in the forward pass.
+
+    Returns
+    -------
+    dA_prev : ndarray, shape (n[l-1], m)
+    dW : ndarray, shape (n[l], n[l-1])
+    db : ndarray, shape (n[l], 1)
+    """
+    linear_cache, activation_cache = cache
+    dZ = activation_backward(dA, activation_cache, activation)
+    return linear_backward(dZ, linear_cache)
+
+
+def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation="sigmoid"):
+    r"""Backward pass of an L-layer network with the cross-entropy cost.
+
+    Starts from $dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1-Y}{1-A^{[L]}}\right)$ and walks the
+    caches in reverse.
+
+    Parameters
+    ----------
+    AL : ndarray, shape (1, m)
+        Output of [`l_model_forward`][dl_notes.deep_network.l_model_forward].
+    Y : ndarray, shape (1, m)
+        Labels, 0 or 1.
+    caches : list of tuple
+        As returned by `l_model_forward`.
+    hidden_activation, output_activation : str
+        The same names as in the forward pass.
+
+    Returns
+    -------
+    grads : dict
+        `dA{l-1}`, `dW{l}`, `db{l}` for l = 1..L (`dA0` is the gradient with respect to `X`).
+    """
+    grads = {}
+    L = len(caches)
+    dA = compute_cost_backward(AL, Y)
+    for l in reversed(range(1, L + 1)):
+        activation = hidden_activation if l < L else output_activation
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], activation)
+        grads[f"dA{l - 1}"] = dA
+    return grads
+# --8<-- [end:backward]
+
+
+# --8<-- [start:l_layer_model]
+def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                  print_cost=False, init="xavier", seed=1):
+    r"""Train an L-layer network `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` by gradient descent.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m)
+    layers_dims : sequence of int
+        `[n_x, n[1], ..., n[L]]`, e.g. `[n_x, 20, 7, 5, 1]`.
+    learning_rate : float, default 0.0075
+    num_iterations : int, default 3000
+    print_cost : bool, default False
+        Print the cost every 100 iterations.
+    init : str, default "xavier"
+        Initialization method (the course's W4A2 scales by $1/\sqrt{n^{[l-1]}}$, which is `"xavier"`).
+    seed : int, default 1
+
+    Returns
+    -------
+    parameters : dict
+    costs : list of float
+        The cost every 100 iterations.
+    """
+    check_positive(num_iterations, "num_iterations", "l_layer_model", integer=True)
+    parameters = initialize_parameters_deep(layers_dims, method=init, seed=seed)
+    costs = []
+    for i in range(int(num_iterations)):
+        AL, caches = l_model_forward(X, parameters)
+        if i % 100 == 0 or i == num_iterations - 1:
+            cost = compute_cost(AL, Y)
+            if i % 100 == 0:
+                costs.append(cost)
+            if print_cost and i % 100 == 0:
+                print(f"Cost after iteration {i}: {cost:f}")
+        grads = l_model_backward(AL, Y, caches)
+        parameters = update_parameters(parameters, grads, learning_rate)
+    return parameters, costs
+# --8<-- [end:l_layer_model]
+
+
+def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
+                    print_cost=False, init="xavier", seed=1):
+    r"""Train `LINEAR -> RELU -> LINEAR -> SIGMOID`: the L-layer model with $L = 2$.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m)
+    layers_dims : tuple of int
+        `(n_x, n_h, n_y)`.
+    learning_rate, num_iterations, print_cost, init, seed
+        As in [`l_layer_model`][dl_notes.deep_network.l_layer_model].
+
+    Returns
+    -------
+    parameters : dict
+        `W1`, `b1`, `W2`, `b2`.
+    costs : list of float
+    """
+    if len(layers_dims) != 3:
+        raise ValueError(
+            f"two_layer_model: layers_dims must be (n_x, n_h, n_y), but {tuple(layers_dims)} "
+            f"has {len(layers_dims)} entries; use l_layer_model for deeper networks."
+        )
+    return l_layer_model(X, Y, layers_dims, learning_rate, num_iterations, print_cost, init, seed)
+
+
+def predict(X, parameters, threshold=0.5):
+    r"""Predict 0/1 labels with a trained L-layer network: 1 where $A^{[L]} > $ `threshold`.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    parameters : dict
+    threshold : float, default 0.5
+
+    Returns
+    -------
+    p : ndarray, shape (1, m)
+        Zeros and ones.
+    """
+    AL, _ = l_model_forward(X, parameters)
+    return (AL > threshold).astype(np.float64)
+
+
+def accuracy(predictions, Y):
+    """Fraction of `predictions` equal to `Y` (both shape (1, m))."""
+    return float(np.mean(np.asarray(predictions) == np.asarray(Y)))

@@ -1,0 +1,181 @@
+r"""Plots used by the chapters and labs: decision boundaries, cost curves, image grids.
+
+Taught in: the Course 1 labs ([planar data](../../course1/labs/w3a1-planar-classification.ipynb),
+[deep network application](../../course1/labs/w4a2-deep-network-application.ipynb)) and the
+figures of [week 3](../../course1/week3.md).
+
+Every function draws on a Matplotlib `Axes` (a new figure when `ax` is `None`) and returns
+it, so figures compose into subplots.
+"""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from dl_notes._checks import as_array, check_ndim
+from dl_notes.activations import (
+    leaky_relu,
+    leaky_relu_derivative,
+    relu,
+    relu_derivative,
+    sigmoid,
+    sigmoid_derivative,
+    tanh,
+    tanh_derivative,
+)
+
+__all__ = ["plot_decision_boundary", "plot_costs", "show_images", "plot_activations", "svg"]
+
+
+def plot_decision_boundary(predict_fn, X, Y, ax=None, title=None, resolution=200):
+    r"""Shade the regions a classifier assigns to each class, and scatter the data on top.
+
+    Parameters
+    ----------
+    predict_fn : callable
+        Takes points as an array of shape (2, k), one point per column (the course's
+        convention), and returns labels of shape (1, k) or (k,).
+    X : ndarray, shape (2, m)
+    Y : ndarray, shape (1, m)
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    resolution : int, default 200
+        Grid points along each axis.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    X = as_array(X, "X", "plot_decision_boundary")
+    check_ndim(X, 2, "X", "plot_decision_boundary", "(2, m)")
+    if X.shape[0] != 2:
+        raise ValueError(
+            f"plot_decision_boundary: X must have shape (2, m) (two features, one point per "
+            f"column), but it has shape {X.shape}."
+        )
+    ax = ax or plt.subplots(figsize=(5, 4))[1]
+    pad = 0.5
+    x0 = np.linspace(X[0].min() - pad, X[0].max() + pad, resolution)
+    x1 = np.linspace(X[1].min() - pad, X[1].max() + pad, resolution)
+    G0, G1 = np.meshgrid(x0, x1)
+    Z = np.asarray(predict_fn(np.vstack([G0.ravel(), G1.ravel()]))).reshape(G0.shape)
+    ax.contourf(G0, G1, Z, cmap=plt.cm.Spectral, alpha=0.8)
+    ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=plt.cm.Spectral, s=14, edgecolors="k", linewidths=0.4)
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_costs(costs, every=100, ax=None, title=None, log=False):
+    r"""Plot one or several cost curves.
+
+    Parameters
+    ----------
+    costs : list of float, or dict of str -> list of float
+        Costs recorded every `every` iterations; a dict plots one labelled curve per entry.
+    every : int, default 100
+        Iterations between two recorded costs (sets the x axis).
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    log : bool, default False
+        Use a logarithmic y axis.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    ax = ax or plt.subplots(figsize=(5, 3.5))[1]
+    curves = costs if isinstance(costs, dict) else {None: costs}
+    for label, c in curves.items():
+        ax.plot(np.arange(len(c)) * every, c, label=label)
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("cost")
+    if log:
+        ax.set_yscale("log")
+    if isinstance(costs, dict):
+        ax.legend()
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def show_images(images, titles=None, ncols=8, cmap="gray", size=1.4):
+    r"""Show images in a grid.
+
+    Parameters
+    ----------
+    images : ndarray, shape (k, height, width) or (k, height, width, channels)
+    titles : list of str, optional
+        One per image.
+    ncols : int, default 8
+    cmap : str, default "gray"
+        Colour map for single-channel images.
+    size : float, default 1.4
+        Inches per image.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    images = np.asarray(images)
+    if images.ndim not in (3, 4):
+        raise ValueError(
+            f"show_images: images must have shape (k, height, width) or (k, height, width, "
+            f"channels), but it has shape {images.shape}."
+        )
+    k = len(images)
+    ncols = max(1, min(ncols, k))
+    nrows = int(np.ceil(k / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows),
+                             squeeze=False)
+    for i, ax in enumerate(axes.ravel()):
+        ax.axis("off")
+        if i < k:
+            ax.imshow(images[i], cmap=cmap if images.ndim == 3 else None)
+            if titles is not None:
+                ax.set_title(titles[i], fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def plot_activations():
+    r"""The four hidden-layer activations and their derivatives, side by side.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    """
+    z = np.linspace(-5, 5, 401)
+    pairs = [
+        ("sigmoid", sigmoid, sigmoid_derivative),
+        ("tanh", tanh, tanh_derivative),
+        ("ReLU", relu, relu_derivative),
+        ("leaky ReLU ($\\alpha = 0.1$)", lambda z: leaky_relu(z, 0.1),
+         lambda z: leaky_relu_derivative(z, 0.1)),
+    ]
+    fig, axes = plt.subplots(1, 4, figsize=(12, 2.8), sharex=True)
+    for ax, (name, g, dg) in zip(axes, pairs):
+        ax.axhline(0, color="0.8", lw=0.8)
+        ax.axvline(0, color="0.8", lw=0.8)
+        ax.plot(z, g(z), label="$g(z)$")
+        ax.plot(z, dg(z), "--", label="$g'(z)$")
+        ax.set_title(name)
+        ax.set_xlabel("$z$")
+        ax.set_ylim(-1.2, 2.2)
+    axes[0].legend(loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def svg(fig):
+    """Return `fig` as an SVG string and close it (how the chapters embed their figures)."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg"):]  # drop the XML prolog so the SVG can sit inside HTML

@@ -1,0 +1,52 @@
+"""Keep notebook pages offline and light.
+
+nbconvert's page template, which mkdocs-jupyter uses, adds three things to every
+notebook page that this site does not want:
+
+- a MathJax loader (`<script src="">`, an empty URL that requests the page itself) and its
+  configuration: the site typesets math with its own copy of KaTeX instead;
+- a module script that imports mermaid from cdnjs when a notebook has a mermaid diagram
+  (none has; it would break offline anyway);
+- about 600 KB of JupyterLab CSS inlined in `<style>` blocks, the same on every page.
+
+This hook removes the first two and moves each distinct style block into one stylesheet
+under `assets/stylesheets/jupyter/`, named by its content hash, that every notebook page
+links to and the browser caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?'
+                     r"<!-- End of mermaid configuration -->", re.S)
+STYLE = re.compile(r'<style type="text/css">\n?(.*?)</style>', re.S)
+CSS_DIR = "assets/stylesheets/jupyter"
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    output = MATHJAX.sub("", output)
+    output = MERMAID.sub("", output)
+    start = output.find('<div class="jupyter-wrapper">')
+    head, body = output[:start], output[start:]
+    article = head.find('<article')
+    before, styles = head[:article], head[article:]
+
+    def extract(match: re.Match) -> str:
+        css = match.group(1)
+        name = hashlib.sha256(css.encode()).hexdigest()[:12] + ".css"
+        target = Path(config.site_dir) / CSS_DIR / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(css, encoding="utf-8")
+        page_dir = posixpath.dirname(page.file.dest_uri)
+        href = posixpath.relpath(f"{CSS_DIR}/{name}", page_dir or ".")
+        return f'<link rel="stylesheet" href="{href}">'
+
+    return before + STYLE.sub(extract, styles) + body
