@@ -27,7 +27,7 @@ from dl_notes.activations import (
     tanh_derivative,
 )
 
-__all__ = ["plot_decision_boundary", "plot_costs", "show_images", "plot_activations", "svg"]
+__all__ = ["plot_decision_boundary", "plot_costs", "show_images", "plot_activations", "plot_network", "svg"]
 
 
 def plot_decision_boundary(predict_fn, X, Y, ax=None, title=None, resolution=200):
@@ -170,6 +170,97 @@ def plot_activations():
     axes[0].legend(loc="upper left")
     fig.tight_layout()
     return fig
+
+
+def plot_network(layer_dims, names=None, ax=None, title=None, max_units=8):
+    r"""Draw a fully connected network: one column of units per layer, every pair of adjacent layers joined.
+
+    Layer 0 is the input $x$, so `layer_dims = [3, 4, 1]` draws the course's two-layer
+    network (one hidden layer of 4 units, $L = 2$): the input layer is not counted.
+    Under each column the figure names the layer and its size $n^{[l]}$.
+
+    Parameters
+    ----------
+    layer_dims : sequence of int
+        `[n[0], n[1], ..., n[L]]`, as for
+        [`initialize_parameters_deep`][dl_notes.initialization.initialize_parameters_deep].
+    names : list of list of str, optional
+        One list of unit labels per layer (`None` for a layer keeps its default). Labels of
+        the input layer go left of the units, those of the output layer right of them, the
+        others inside. Defaults: $x_j$, $a^{[l]}_j$, and $\hat y$ for a single output unit.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    max_units : int, default 8
+        A layer with more units is drawn with its first `max_units - 1` units, a vertical
+        ellipsis and its last unit.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+    """
+    dims = [int(n) for n in layer_dims]
+    if len(dims) < 2 or min(dims) < 1:
+        raise ValueError(
+            f"plot_network: layer_dims must be [n_x, ..., n_y] with at least two positive "
+            f"sizes, but {list(layer_dims)} was given."
+        )
+    names = list(names) if names is not None else [None] * len(dims)
+    if len(names) != len(dims):
+        raise ValueError(
+            f"plot_network: names must have one entry per layer ({len(dims)}), but it has {len(names)}."
+        )
+    L = len(dims) - 1
+    shown = [min(n, max_units) for n in dims]
+    gap, radius = 2.6, 0.3                       # distance between layers, unit radius
+    top, bottom = (max(shown) - 1) / 2 + 0.5, -(max(shown) - 1) / 2 - 1.6
+    left, right = -1.6, L * gap + 1.6
+    ax = ax or plt.subplots(figsize=(0.5 * (right - left), 0.5 * (top - bottom)))[1]
+
+    def units(l):
+        """(index of the unit, y position) of the units drawn for layer l; index None = ellipsis."""
+        n, k = dims[l], shown[l]
+        idx = list(range(n)) if n <= max_units else list(range(k - 2)) + [None, n - 1]
+        ys = (np.arange(k) - (k - 1) / 2)[::-1]
+        return list(zip(idx, ys))
+
+    def default_name(l, j):
+        if l == 0:
+            return f"$x_{{{j + 1}}}$"
+        if l == L and dims[L] == 1:
+            return r"$\hat{y}$"
+        return f"$a^{{[{l}]}}_{{{j + 1}}}$"
+
+    for l in range(L):
+        for j0, y0 in units(l):
+            for j1, y1 in units(l + 1):
+                if j0 is not None and j1 is not None:
+                    ax.plot([l * gap, (l + 1) * gap], [y0, y1], color="0.75", lw=0.6, zorder=1)
+    for l in range(L + 1):
+        x = l * gap
+        color = "#c5cae9" if l == 0 else ("#ffccbc" if l == L else "#e8eaf6")
+        for j, y in units(l):
+            if j is None:
+                ax.text(x, y, r"$\vdots$", ha="center", va="center", fontsize=12)
+                continue
+            ax.add_patch(plt.Circle((x, y), radius, facecolor=color, edgecolor="#3949ab", zorder=2))
+            given = names[l][j] if names[l] is not None and j < len(names[l]) else None
+            label = default_name(l, j) if given is None else given
+            if l == 0:
+                ax.text(x - radius - 0.1, y, label, ha="right", va="center", fontsize=10)
+            elif l == L:
+                ax.text(x + radius + 0.1, y, label, ha="left", va="center", fontsize=10)
+            else:
+                ax.text(x, y, label, ha="center", va="center", fontsize=8, zorder=3)
+        kind = "input" if l == 0 else ("output layer" if l == L else f"hidden layer {l}")
+        ax.text(x, -(max(shown) - 1) / 2 - 0.6, f"{kind}\n$n^{{[{l}]}} = {dims[l]}$",
+                ha="center", va="top", fontsize=9)
+    ax.set_xlim(left, right)
+    ax.set_ylim(bottom, top)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return ax
 
 
 def svg(fig):

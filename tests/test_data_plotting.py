@@ -1,0 +1,98 @@
+import builtins
+import sys
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+
+from dl_notes import data, lab, plotting  # noqa: E402
+
+
+def test_load_faces_split():
+    tr_x, tr_y, te_x, te_y, classes = data.load_faces()
+    assert tr_x.shape == (150, 25, 25) and te_x.shape == (50, 25, 25)
+    assert tr_x.dtype == np.uint8 and tr_x.max() > 200
+    assert tr_y.shape == (1, 150) and te_y.shape == (1, 50)
+    assert tr_y.sum() == 75 and te_y.sum() == 25  # stratified
+    assert list(classes) == ["non-face", "face"]
+    # train and test are disjoint sets of images
+    train = {x.tobytes() for x in tr_x}
+    assert not any(x.tobytes() in train for x in te_x)
+    again = data.load_faces()
+    assert np.array_equal(again[0], tr_x), "seeded"
+
+
+def test_load_faces_bad_argument():
+    with pytest.raises(ValueError, match="n_test_per_class must be below 100"):
+        data.load_faces(100)
+
+
+def test_load_own_image():
+    for name in data.OWN_IMAGES:
+        img = data.load_own_image(name)
+        assert img.shape == (25, 25) and img.dtype == np.uint8 and img.std() > 10
+    with pytest.raises(ValueError, match=r"unknown image name 'cat'; expected one of 'astronaut', 'chelsea'"):
+        data.load_own_image("cat")
+
+
+def test_planar_dataset():
+    X, Y = data.load_planar_dataset()
+    assert X.shape == (2, 400) and Y.shape == (1, 400) and Y.sum() == 200
+    assert np.abs(X).max() < 6
+    with pytest.raises(ValueError, match="m must be even"):
+        data.load_planar_dataset(m=401)
+
+
+def test_extra_datasets():
+    sets = data.load_extra_datasets()
+    assert sorted(sets) == ["blobs", "gaussian_quantiles", "noisy_circles", "noisy_moons"]
+    for X, Y in sets.values():
+        assert X.shape == (2, 200) and Y.shape == (1, 200) and set(np.unique(Y)) == {0, 1}
+
+
+def test_missing_optional_dependency_names_the_package(monkeypatch):
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name.startswith("skimage"):
+            raise ImportError("No module named 'skimage'")
+        return real_import(name, *args, **kwargs)
+
+    for mod in [m for m in sys.modules if m.startswith("skimage")]:
+        monkeypatch.delitem(sys.modules, mod)
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    with pytest.raises(ImportError, match=r"needs the 'scikit-image' package.*pip install scikit-image.*dl-notes\[data\]"):
+        data.load_faces()
+
+
+def test_plotting_functions_draw():
+    X, Y = data.load_planar_dataset()
+    ax = plotting.plot_decision_boundary(lambda P: (P[0] > 0).astype(int), X, Y, title="x1 > 0")
+    assert ax.get_title() == "x1 > 0" and len(ax.collections) >= 2
+    ax = plotting.plot_costs({"a": [3, 2, 1], "b": [3, 1, 0.5]}, every=100)
+    assert len(ax.lines) == 2 and ax.lines[0].get_xdata()[-1] == 200
+    fig = plotting.show_images(np.zeros((5, 4, 4)), titles=list("abcde"), ncols=3)
+    assert len(fig.axes) == 6
+    fig = plotting.plot_activations()
+    assert len(fig.axes) == 4
+    text = plotting.svg(fig)
+    assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
+
+
+def test_plotting_bad_input():
+    with pytest.raises(ValueError, match=r"X must have shape \(2, m\).*but it has shape \(3, 5\)"):
+        plotting.plot_decision_boundary(lambda P: P[0], np.zeros((3, 5)), np.zeros((1, 5)))
+    with pytest.raises(ValueError, match=r"images must have shape \(k, height, width\).*but it has shape \(4, 4\)"):
+        plotting.show_images(np.zeros((4, 4)))
+
+
+def test_lab_setup_is_reproducible():
+    a = lab.setup(3).standard_normal(3)
+    g1 = np.random.rand()
+    b = lab.setup(3).standard_normal(3)
+    g2 = np.random.rand()
+    assert np.array_equal(a, b) and g1 == g2
+    assert not np.array_equal(a, lab.setup(4).standard_normal(3))
+    assert np.get_printoptions()["precision"] == 4
