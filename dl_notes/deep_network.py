@@ -327,5 +327,19 @@ def predict(X, parameters, threshold=0.5):
 
 
 def accuracy(predictions, Y):
-    """Fraction of `predictions` equal to `Y` (both shape (1, m))."""
-    return float(np.mean(np.asarray(predictions) == np.asarray(Y)))
+    r"""Fraction of correct predictions, $\frac{1}{m}\sum_i \mathbb{1}[\hat y^{(i)} = y^{(i)}]$.
+
+    Parameters
+    ----------
+    predictions : ndarray, shape (1, m)
+    Y : ndarray, shape (1, m)
+
+    Returns
+    -------
+    float
+        In [0, 1].
+    """
+    predictions = as_array(predictions, "predictions", "accuracy")
+    Y = as_array(Y, "Y", "accuracy")
+    check_shape(Y, predictions.shape, "Y", "accuracy", "it must match predictions")
+    return float(np.mean(predictions == Y))

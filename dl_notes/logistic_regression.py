@@ -97,6 +97,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
 # --8<-- [end:optimize]
 
 
+# --8<-- [start:predict]
 def predict(w, b, X):
     r"""Predict labels: 1 where $\sigma(w^T x + b) > 0.5$, else 0.
 
@@ -116,6 +117,7 @@ def predict(w, b, X):
     check_ndim(X, 2, "X", "predict", "(n_x, m)")
     check_shape(w, (X.shape[0], 1), "w", "predict", f"X has {X.shape[0]} features (rows)")
     return (sigmoid(w.T @ X + b) > 0.5).astype(np.float64)
+# --8<-- [end:predict]
 
 
 def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):

@@ -264,7 +264,17 @@ def plot_network(layer_dims, names=None, ax=None, title=None, max_units=8):
 
 
 def svg(fig):
-    """Return `fig` as an SVG string and close it (how the chapters embed their figures)."""
+    """Return a figure as inline SVG markup and close it; the chapters embed figures this way.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+
+    Returns
+    -------
+    str
+        `<svg ...>...</svg>`, without the XML prolog, ready to sit inside HTML.
+    """
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)

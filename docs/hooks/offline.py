@@ -12,6 +12,11 @@ notebook page that this site does not want:
 This hook removes the first two and moves each distinct style block into one stylesheet
 under `assets/stylesheets/jupyter/`, named by its content hash, that every notebook page
 links to and the browser caches.
+
+It also mends the table of contents: mkdocs-jupyter slugs a heading without its inline
+code ("2.1 The linear part: `linear_forward`" -> `#21-the-linear-part`) while the heading's
+id keeps it (`21-the-linear-part-linear_forward`), so such TOC links point nowhere. Each
+`#anchor` that names no id is pointed at the heading whose code-less text slugs to it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from pathlib import Path
 MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
 MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?'
                      r"<!-- End of mermaid configuration -->", re.S)
+HREF = re.compile(r'href="#([^"]+)"')
+ID = re.compile(r'\sid="([^"]+)"')
+HEADING = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
 STYLE = re.compile(r'<style type="text/css">\n?(.*?)</style>', re.S)
 CSS_DIR = "assets/stylesheets/jupyter"
 
@@ -49,4 +57,25 @@ def on_post_page(output: str, page, config) -> str:
         href = posixpath.relpath(f"{CSS_DIR}/{name}", page_dir or ".")
         return f'<link rel="stylesheet" href="{href}">'
 
-    return before + STYLE.sub(extract, styles) + body
+    return _mend_anchors(before + STYLE.sub(extract, styles) + body)
+
+
+def _mend_anchors(html: str) -> str:
+    from markdown.extensions.toc import slugify
+
+    ids = set(ID.findall(html))
+    # What mkdocs-jupyter's TOC calls each heading: its text without the inline code.
+    toc_slug = {}
+    for match in HEADING.finditer(html):
+        text = re.sub(r"<code>.*?</code>", "", match.group(2), flags=re.S)
+        text = re.sub(r'<a class="anchor-link".*?</a>', "", text, flags=re.S)
+        text = re.sub(r"<[^>]+>", "", text)
+        toc_slug.setdefault(slugify(text, "-"), match.group(1))
+
+    def fix(match: re.Match) -> str:
+        anchor = match.group(1)
+        if anchor in ids or anchor not in toc_slug:
+            return match.group(0)
+        return f'href="#{toc_slug[anchor]}"'
+
+    return HREF.sub(fix, html)

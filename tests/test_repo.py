@@ -1,0 +1,274 @@
+"""Drift checks: whatever can fall out of step (notebooks, nav, API pages, index, CI, README) is tested."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import inspect
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+PUBLIC_MODULES = sorted(p.stem for p in (ROOT / "dl_notes").glob("*.py") if not p.stem.startswith("_"))
+NOTEBOOKS = sorted(p for p in DOCS.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+LABS = [p for p in NOTEBOOKS if p.parent.name == "labs"]
+
+
+def _mkdocs_config():
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)
+
+
+def _nav_files(nav):
+    for item in nav:
+        if isinstance(item, str):
+            yield item
+        else:
+            for value in item.values():
+                yield from (_nav_files(value) if isinstance(value, list) else [value])
+
+
+def _public_functions():
+    names = {}
+    for mod in PUBLIC_MODULES:
+        module = importlib.import_module(f"dl_notes.{mod}")
+        for name in getattr(module, "__all__", []):
+            obj = getattr(module, name)
+            if inspect.isfunction(obj):
+                names[name] = f"dl_notes.{mod}.{name}"
+    return names
+
+
+def _cells(nb_path, kind):
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
+
+
+# --- notebooks ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_sources_carry_no_outputs(nb):
+    data = json.loads(nb.read_text(encoding="utf-8"))
+    for cell in data["cells"]:
+        assert "id" in cell, f"{nb.name}: every cell needs an id (nbformat 4.5)"
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [], f"{nb.name}: a code cell has outputs; clear them before committing"
+            assert cell["execution_count"] is None, f"{nb.name}: a code cell has an execution count"
+        assert "execution" not in cell.get("metadata", {}), f"{nb.name}: execution timestamps in metadata"
+
+
+@pytest.mark.parametrize("nb", LABS, ids=lambda p: p.name)
+def test_lab_conventions(nb):
+    md = _cells(nb, "markdown")
+    code = [c for c in _cells(nb, "code") if c.strip()]
+    assert re.match(r"# W\dA\d · \S", md[0]), f"{nb.name}: the first cell is the title '# WxAy · Title'"
+    assert any("Original vs. here" in c for c in md), f"{nb.name}: say what the original used and what we use"
+    assert "lab.setup(" in code[0], f"{nb.name}: the first code cell calls dl_notes.lab.setup()"
+    assert "What to remember" in md[-1], f"{nb.name}: end with 'What to remember'"
+    assert any("assert " in c for c in code), f"{nb.name}: a lab asserts the claims it makes"
+    assert not any("matplotlib.use(" in c for c in code), f"{nb.name}: matplotlib.use() hides inline figures"
+
+
+def _defined_functions(source: str) -> set[str]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+
+
+def _python_fences(md_text: str):
+    for m in re.finditer(r"^```\s*(\{[^}\n]*\}|[^\n]*)\n(.*?)^```", md_text, re.S | re.M):
+        info = m.group(1)
+        if "python" in info or re.match(r"\{?\.?py\b", info):
+            yield m.group(2)
+
+
+def test_notebooks_and_pages_never_retype_package_functions():
+    """Code lives once, in dl_notes: no notebook or page defines a function the package has."""
+    package = _public_functions()
+    offenders = []
+    for nb in NOTEBOOKS:
+        for src in _cells(nb, "code"):
+            offenders += [f"{nb.relative_to(ROOT)}: def {n}" for n in _defined_functions(src) & package.keys()]
+    for page in DOCS.rglob("*.md"):
+        for src in _python_fences(page.read_text(encoding="utf-8")):
+            offenders += [f"{page.relative_to(ROOT)}: def {n}" for n in _defined_functions(src) & package.keys()]
+    assert not offenders, "import these from dl_notes instead: " + ", ".join(offenders)
+
+
+# --- site structure ----------------------------------------------------------------
+
+def test_every_page_and_notebook_is_in_the_nav():
+    config = _mkdocs_config()
+    nav = set(_nav_files(config["nav"]))
+    pages = {str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")} | {str(p.relative_to(DOCS)) for p in NOTEBOOKS}
+    missing = sorted(pages - nav)
+    assert not missing, f"not in mkdocs.yml nav: {missing}"
+    dangling = sorted(p for p in nav if not (DOCS / p).exists())
+    assert not dangling, f"nav entries with no file: {dangling}"
+
+
+@pytest.mark.parametrize("module", PUBLIC_MODULES)
+def test_every_public_module_has_an_api_page(module):
+    page = DOCS / "reference" / "api" / f"{module}.md"
+    assert page.exists(), f"add docs/reference/api/{module}.md with '::: dl_notes.{module}'"
+    assert f"::: dl_notes.{module}" in page.read_text()
+    assert f"reference/api/{module}.md" in set(_nav_files(_mkdocs_config()["nav"]))
+
+
+@pytest.mark.parametrize("module", PUBLIC_MODULES)
+def test_every_module_names_the_chapters_that_teach_it(module):
+    doc = importlib.import_module(f"dl_notes.{module}").__doc__ or ""
+    assert "Taught in:" in doc, f"dl_notes.{module}: its docstring must say 'Taught in:' with chapter links"
+
+
+@pytest.mark.parametrize("qualname", sorted(_public_functions().values()))
+def test_every_public_function_documents_parameters_and_returns(qualname):
+    mod, name = qualname.rsplit(".", 1)
+    func = getattr(importlib.import_module(mod), name)
+    doc = inspect.getdoc(func) or ""
+    if inspect.signature(func).parameters:
+        assert "Parameters\n----------" in doc, f"{qualname}: numpy-style 'Parameters' section"
+    assert "Returns\n-------" in doc, f"{qualname}: numpy-style 'Returns' section with shapes"
+
+
+def test_course_function_index_points_at_real_functions():
+    text = (DOCS / "reference" / "course-functions.md").read_text()
+    rows = [line for line in text.splitlines() if line.startswith("| W")]
+    assert len(rows) >= 40
+    for row in rows:
+        targets = re.findall(r"\]\[(dl_notes\.[\w.]+)\]", row)
+        assert targets, f"no dl_notes link in: {row}"
+        for target in targets:
+            mod, name = target.rsplit(".", 1)
+            assert hasattr(importlib.import_module(mod), name), f"{target} does not exist"
+
+
+def test_chapters_link_to_the_api():
+    for chapter in sorted(DOCS.glob("course*/week*.md")):
+        text = chapter.read_text()
+        included = set(re.findall(r'--8<-- "dl_notes/(\w+)\.py', text))
+        linked = set(re.findall(r"\]\[dl_notes\.(\w+)", text))
+        assert linked or not included, f"{chapter.name}: link the functions you show to the API"
+        assert included <= linked, f"{chapter.relative_to(ROOT)}: shows code of {included - linked} without linking its API"
+
+
+# --- packaging, CI and README ------------------------------------------------------
+
+def test_numpy_modules_do_not_import_tensorflow():
+    code = ("import sys, importlib; "
+            f"[importlib.import_module('dl_notes.' + m) for m in {PUBLIC_MODULES!r}]; "
+            "sys.exit('tensorflow' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_lock_pins_every_declared_dependency():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        declared += extra
+    names = {re.split(r"[ <>=!;\[]", d, maxsplit=1)[0].lower().replace("_", "-") for d in declared}
+    names.discard("dl-notes")
+    lock = (ROOT / "requirements" / "lock.txt").read_text().lower()
+    pinned = set(re.findall(r"^([a-z0-9][a-z0-9._-]*)==", lock, re.M))
+    assert not names - pinned, f"declared but not pinned in requirements/lock.txt (run make lock): {names - pinned}"
+
+
+def _quickstart_commands():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
+    return [line.split("#")[0].strip() for line in block.splitlines() if line.split("#")[0].strip()]
+
+
+def test_readme_quickstart_is_two_commands():
+    assert _quickstart_commands() == ["make serve", "make test"]
+
+
+def test_ci_and_workflow_run_the_readme_test_command():
+    test_command = _quickstart_commands()[1]
+    assert re.search(rf"^\s*{test_command}\s*$", (ROOT / ".ci" / "run").read_text(), re.M)
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    runs = [step.get("run", "") for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    assert test_command in runs, "the workflow runs the README's test command"
+    assert "make build" in runs
+    makefile = (ROOT / "Makefile").read_text()
+    build_recipe = makefile.split("\nbuild:", 1)[1].split("\n\n", 1)[0]
+    assert "mkdocs build --strict" in build_recipe
+
+
+def test_workflow_permissions_are_least_privilege():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    assert workflow["permissions"] == {"contents": "read"}
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "concurrency" in workflow and "concurrency" in deploy
+    uses = [s.get("uses", "") for s in deploy["steps"]]
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    build_uses = [s.get("uses", "") for s in workflow["jobs"]["test-and-build"]["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in build_uses)
+
+
+def test_workflow_passes_actionlint():
+    exe = Path(sys.executable).parent / "actionlint"
+    result = subprocess.run([str(exe), str(ROOT / ".github" / "workflows" / "site.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- the notebook cache ------------------------------------------------------------
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("notebooks_hook", DOCS / "hooks" / "notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_cache_key_follows_notebook_package_and_lock(tmp_path, monkeypatch):
+    hook = _hook()
+    (tmp_path / "dl_notes").mkdir()
+    (tmp_path / "requirements").mkdir()
+    (tmp_path / "dl_notes" / "a.py").write_text("x = 1\n")
+    (tmp_path / "requirements" / "lock.txt").write_text("numpy==2\n")
+    nb = tmp_path / "lab.ipynb"
+    nb.write_text("{}")
+    monkeypatch.setattr(hook, "ROOT", tmp_path)
+    monkeypatch.setattr(hook, "CACHE", tmp_path / "cache")
+    first = hook.executed_path(nb)
+    assert first == hook.executed_path(nb), "same content, same key"
+    (tmp_path / "dl_notes" / "a.py").write_text("x = 2\n")
+    second = hook.executed_path(nb)
+    (tmp_path / "requirements" / "lock.txt").write_text("numpy==3\n")
+    third = hook.executed_path(nb)
+    nb.write_text('{"cells": []}')
+    fourth = hook.executed_path(nb)
+    assert len({first, second, third, fourth}) == 4
+    assert first.name == "lab.ipynb", "the executed copy keeps the lab's file name"
+
+
+def test_cache_rejects_failed_or_unexecuted_notebooks(tmp_path):
+    hook = _hook()
+
+    def write(cells):
+        path = tmp_path / "nb.ipynb"
+        path.write_text(json.dumps({"cells": cells}))
+        return path
+
+    ok = {"cell_type": "code", "source": ["1"], "execution_count": 1, "outputs": []}
+    assert hook.is_complete(write([ok]))
+    assert not hook.is_complete(write([dict(ok, execution_count=None)]))
+    assert not hook.is_complete(write([dict(ok, outputs=[{"output_type": "error"}])]))
+    assert not hook.is_complete(tmp_path / "missing.ipynb")
