@@ -256,6 +256,8 @@ def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
         Print the cost every 100 iterations.
     init : str, default "xavier"
         Initialization method (the course's W4A2 scales by $1/\sqrt{n^{[l-1]}}$, which is `"xavier"`).
+        The course's `two_layer_model` uses small random weights (`"random"`, scale 0.01);
+        dl_notes initializes both models alike, so that comparing them compares depth only.
     seed : int, default 1
 
     Returns
@@ -269,12 +271,10 @@ def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     costs = []
     for i in range(int(num_iterations)):
         AL, caches = l_model_forward(X, parameters)
-        if i % 100 == 0 or i == num_iterations - 1:
-            cost = compute_cost(AL, Y)
-            if i % 100 == 0:
-                costs.append(cost)
-            if print_cost and i % 100 == 0:
-                print(f"Cost after iteration {i}: {cost:f}")
+        if i % 100 == 0:
+            costs.append(compute_cost(AL, Y))
+            if print_cost:
+                print(f"Cost after iteration {i}: {costs[-1]:f}")
         grads = l_model_backward(AL, Y, caches)
         parameters = update_parameters(parameters, grads, learning_rate)
     return parameters, costs
@@ -309,7 +309,7 @@ def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000
 
 
 def predict(X, parameters, threshold=0.5):
-    r"""Predict 0/1 labels with a trained L-layer network: 1 where $A^{[L]} > $ `threshold`.
+    r"""Predict 0/1 labels with a trained L-layer network: 1 where $A^{[L]} > \text{threshold}$.
 
     Parameters
     ----------

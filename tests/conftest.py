@@ -1,5 +1,12 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -17,3 +24,31 @@ def tf():
     import tensorflow as tf
 
     return tf
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """Build the site once per session with `mkdocs build --strict`: (folder, exit code, log).
+
+    `DL_NOTES_BUILT_SITE=folder` reuses an existing build instead (a shortcut while working
+    on the site tests; the README's test command always builds).
+    """
+    if os.environ.get("DL_NOTES_BUILT_SITE"):
+        return Path(os.environ["DL_NOTES_BUILT_SITE"]), 0, ""
+    out = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+    log = result.stdout + result.stderr
+    return out, result.returncode, log
+
+
+@pytest.fixture(scope="session")
+def built(site):
+    """The built site's folder; fails the test if the strict build failed."""
+    out, code, log = site
+    if code != 0:
+        pytest.fail("mkdocs build --strict failed:\n" + log[-5000:])
+    return out

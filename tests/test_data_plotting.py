@@ -75,6 +75,8 @@ def test_plotting_functions_draw():
     assert len(ax.lines) == 2 and ax.lines[0].get_xdata()[-1] == 200
     fig = plotting.show_images(np.zeros((5, 4, 4)), titles=list("abcde"), ncols=3)
     assert len(fig.axes) == 6
+    ax = plotting.plot_network([3, 4, 12, 1], title="net")
+    assert ax.get_title() == "net" and len(ax.patches) + len(ax.collections) > 0
     fig = plotting.plot_activations()
     assert len(fig.axes) == 4
     text = plotting.svg(fig)
@@ -96,3 +98,7 @@ def test_lab_setup_is_reproducible():
     assert np.array_equal(a, b) and g1 == g2
     assert not np.array_equal(a, lab.setup(4).standard_normal(3))
     assert np.get_printoptions()["precision"] == 4
+    from threadpoolctl import threadpool_info
+
+    blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
+    assert blas and all(lib["num_threads"] == 1 for lib in blas)
