@@ -136,7 +136,7 @@ def show_images(images, titles=None, ncols=8, cmap="gray", size=1.4):
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i < k:
-            ax.imshow(images[i], cmap=cmap if images.ndim == 3 else None)
+            ax.imshow(images[i], cmap=cmap if images.ndim == 3 else None, interpolation="nearest")
             if titles is not None:
                 ax.set_title(titles[i], fontsize=8)
     fig.tight_layout()

@@ -1,12 +1,14 @@
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SESSION_START = time.time()
 
 
 @pytest.fixture
@@ -52,3 +54,16 @@ def built(site):
     if code != 0:
         pytest.fail("mkdocs build --strict failed:\n" + log[-5000:])
     return out
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the page weights that the browser tests measured, for the CI log."""
+    report = ROOT / "test-output" / "page-weights.json"
+    if not report.exists() or report.stat().st_mtime < SESSION_START:
+        return
+    import json
+
+    weights = json.loads(report.read_text())
+    terminalreporter.section("page weights (bytes transferred from the local server, per page)")
+    for path, size in sorted(weights.items(), key=lambda kv: -kv[1]):
+        terminalreporter.write_line(f"{size / 1024:8.1f} KB  {path}")

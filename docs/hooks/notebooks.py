@@ -128,8 +128,10 @@ def on_files(files, config):
     notebooks = {Path(f.abs_src_path): f for f in files if f.src_uri.endswith(".ipynb")}
     executed = ensure_executed(sorted(notebooks))
     for source, file in notebooks.items():
-        inner = getattr(file, "file", file)  # mkdocs-jupyter wraps notebook files
-        inner.abs_src_path = str(executed[source])
+        # mkdocs-jupyter wraps notebook files; `abs_src_path` is a cached property, so set it
+        # on the wrapper (which renders the page) and on the wrapped file alike.
+        file.abs_src_path = str(executed[source])
+        getattr(file, "file", file).abs_src_path = str(executed[source])
         _sources[file.src_uri] = source
     return files
 

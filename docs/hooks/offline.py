@@ -13,6 +13,11 @@ This hook removes the first two and moves each distinct style block into one sty
 under `assets/stylesheets/jupyter/`, named by its content hash, that every notebook page
 links to and the browser caches.
 
+Figures the lab drew are embedded by nbconvert as base64 `data:` URIs, which make a page
+heavy and are downloaded again on every visit; the hook writes each one to
+`assets/images/nb/<hash>.png` and links it, with a generic description where the notebook
+gave none.
+
 It also mends the table of contents: mkdocs-jupyter slugs a heading without its inline
 code ("2.1 The linear part: `linear_forward`" -> `#21-the-linear-part`) while the heading's
 id keeps it (`21-the-linear-part-linear_forward`), so such TOC links point nowhere. Each
@@ -21,6 +26,7 @@ id keeps it (`21-the-linear-part-linear_forward`), so such TOC links point nowhe
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import posixpath
 import re
@@ -34,6 +40,10 @@ ID = re.compile(r'\sid="([^"]+)"')
 HEADING = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
 STYLE = re.compile(r'<style type="text/css">\n?(.*?)</style>', re.S)
 CSS_DIR = "assets/stylesheets/jupyter"
+IMG_DIR = "assets/images/nb"
+DATA_IMG = re.compile(r'src="data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/=\s]+)"')
+NO_ALT = 'alt="No description has been provided for this image"'
+ALT = 'alt="Figure drawn by the code cell above"'
 
 
 def on_post_page(output: str, page, config) -> str:
@@ -57,6 +67,18 @@ def on_post_page(output: str, page, config) -> str:
         href = posixpath.relpath(f"{CSS_DIR}/{name}", page_dir or ".")
         return f'<link rel="stylesheet" href="{href}">'
 
+    page_dir = posixpath.dirname(page.file.dest_uri) or "."
+
+    def image_file(match: re.Match) -> str:
+        data = base64.b64decode(re.sub(r"\s", "", match.group(2)))
+        name = hashlib.sha256(data).hexdigest()[:16] + "." + match.group(1)
+        target = Path(config.site_dir) / IMG_DIR / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        return f'src="{posixpath.relpath(f"{IMG_DIR}/{name}", page_dir)}"'
+
+    body = DATA_IMG.sub(image_file, body).replace(NO_ALT, ALT)
     return _mend_anchors(before + STYLE.sub(extract, styles) + body)
 
 
