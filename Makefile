@@ -20,7 +20,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -e .
 	@touch $(STAMP)
 
-## serve: set everything up and serve the site on http://127.0.0.1:8000 (labs with outputs)
+## serve: set everything up and serve the site on http://127.0.0.1:8000/dl-notes/ (labs with outputs)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
@@ -31,7 +31,7 @@ test: $(STAMP)
 		--nbmake --nbmake-timeout=$(CELL_TIMEOUT) --overwrite \
 		--markdown-docs --markdown-docs-syntax=superfences \
 		--doctest-modules --ignore=docs/hooks --ignore-glob='docs/**/*.ipynb' \
-		--durations=15
+		--durations=40
 
 ## build: the strict site build alone, into site/
 build: $(STAMP)
