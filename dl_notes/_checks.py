@@ -23,6 +23,7 @@ __all__ = [
     "check_positive",
     "check_interval",
     "check_parameters",
+    "check_inputs_fit",
     "as_rng",
 ]
 
@@ -152,6 +153,19 @@ def check_parameters(parameters: dict, L: int, where: str) -> None:
                     f"{where}: W{l} has shape {W.shape}, so it expects {W.shape[1]} inputs, "
                     f"but W{l - 1} produces {prev} units; W{l} must be ({W.shape[0]}, {prev})."
                 )
+
+
+def check_inputs_fit(X, parameters, where: str) -> np.ndarray:
+    """Return `X` as an array after checking it is `(n_x, m)` with `n_x` the columns of `W1`."""
+    X = as_array(X, "X", where)
+    check_ndim(X, 2, "X", where, "(n_x, m)")
+    W1 = parameters["W1"]
+    if X.shape[0] != W1.shape[1]:
+        raise ValueError(
+            f"{where}: X has {X.shape[0]} features (rows) but W1 has shape {W1.shape}, "
+            f"which expects {W1.shape[1]}."
+        )
+    return X
 
 
 def as_rng(seed, where: str = "") -> np.random.Generator:

@@ -33,6 +33,7 @@ import numpy as np
 
 from dl_notes._checks import (
     as_array,
+    check_inputs_fit,
     check_ndim,
     check_parameters,
     check_positive,
@@ -137,13 +138,7 @@ def l_model_forward(X, parameters, hidden_activation="relu", output_activation="
     """
     L = len(parameters) // 2
     check_parameters(parameters, L, "l_model_forward")
-    X = as_array(X, "X", "l_model_forward")
-    check_ndim(X, 2, "X", "l_model_forward", "(n_x, m)")
-    if X.shape[0] != parameters["W1"].shape[1]:
-        raise ValueError(
-            f"l_model_forward: X has {X.shape[0]} features (rows) but W1 has shape "
-            f"{parameters['W1'].shape}, which expects {parameters['W1'].shape[1]}."
-        )
+    X = check_inputs_fit(X, parameters, "l_model_forward")
     caches = []
     A = X
     for l in range(1, L + 1):
@@ -210,7 +205,11 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
     r"""Backward pass of an L-layer network with the cross-entropy cost.
 
     Starts from $dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1-Y}{1-A^{[L]}}\right)$ and walks the
-    caches in reverse.
+    caches in reverse. For a sigmoid output the first step, $dZ^{[L]} = dA^{[L]} * \sigma'(Z^{[L]})$,
+    is computed in its simplified form $dZ^{[L]} = A^{[L]} - Y$: the same number, except that it
+    survives a saturated sigmoid. When $|Z^{[L]}|$ is large (say after an initialization with
+    large weights), $A^{[L]}$ rounds to exactly 0 or 1 and $\sigma'(Z^{[L]})$ to 0, so the
+    product would be 0 and a confidently wrong network could never learn.
 
     Parameters
     ----------
@@ -233,7 +232,11 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
     dA = compute_cost_backward(AL, Y)
     for l in reversed(range(1, L + 1)):
         activation = hidden_activation if l < L else output_activation
-        dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], activation)
+        if l == L and activation == "sigmoid":   # dA * sigmoid'(Z) = AL - Y, even when saturated
+            dZ = np.asarray(AL, dtype=np.float64) - np.asarray(Y, dtype=np.float64)
+            dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, caches[l - 1][0])
+        else:
+            dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], activation)
         grads[f"dA{l - 1}"] = dA
     return grads
 # --8<-- [end:backward]
@@ -241,7 +244,7 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
 
 # --8<-- [start:l_layer_model]
 def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
-                  print_cost=False, init="xavier", seed=1):
+                  print_cost=False, init="xavier", seed=1, scale=0.01):
     r"""Train an L-layer network `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` by gradient descent.
 
     Parameters
@@ -259,6 +262,9 @@ def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
         The course's `two_layer_model` uses small random weights (`"random"`, scale 0.01);
         dl_notes initializes both models alike, so that comparing them compares depth only.
     seed : int, default 1
+    scale : float, default 0.01
+        Standard deviation of the weights when `init="random"` (Course 2's initialization lab
+        uses 10 for its "large random" weights); ignored by the other methods.
 
     Returns
     -------
@@ -267,7 +273,7 @@ def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
         The cost every 100 iterations.
     """
     check_positive(num_iterations, "num_iterations", "l_layer_model", integer=True)
-    parameters = initialize_parameters_deep(layers_dims, method=init, seed=seed)
+    parameters = initialize_parameters_deep(layers_dims, method=init, scale=scale, seed=seed)
     costs = []
     for i in range(int(num_iterations)):
         AL, caches = l_model_forward(X, parameters)

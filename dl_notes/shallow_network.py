@@ -22,7 +22,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from dl_notes._checks import as_array, check_ndim, check_parameters, check_positive, check_shape
+from dl_notes._checks import (
+    as_array,
+    check_inputs_fit,
+    check_ndim,
+    check_parameters,
+    check_positive,
+    check_shape,
+)
 from dl_notes.activations import sigmoid
 from dl_notes.initialization import initialize_parameters
 from dl_notes.losses import compute_cost
@@ -176,12 +183,4 @@ def predict(parameters, X):
 
 def _check_X(X, parameters, where):
     check_parameters(parameters, 2, where)
-    X = as_array(X, "X", where)
-    check_ndim(X, 2, "X", where, "(n_x, m)")
-    W1 = parameters["W1"]
-    if X.shape[0] != W1.shape[1]:
-        raise ValueError(
-            f"{where}: X has {X.shape[0]} features (rows) but W1 has shape {W1.shape}, "
-            f"which expects {W1.shape[1]}."
-        )
-    return X
+    return check_inputs_fit(X, parameters, where)

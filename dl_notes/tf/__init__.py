@@ -11,17 +11,42 @@ modules imports TensorFlow, or raises `ImportError` saying how to install it.
 | `dl_notes.tf.intro` | the TensorFlow introduction (Course 2, W3A1): tensors, Variables, `GradientTape`, `tf.data`, Adam |
 
 TensorFlow's C++ start-up messages are silenced (`TF_CPP_MIN_LOG_LEVEL=2`) unless the
-environment already sets that variable.
+environment already sets that variable. Its oneDNN notice ignores that setting and is
+printed straight to the process's standard error while TensorFlow loads, so the import
+below sends file descriptor 2 to /dev/null for its duration (errors still raise).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Send the process's file descriptor 2 to /dev/null, then restore it."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real descriptor (some embedded interpreters)
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
 try:
-    import tensorflow  # noqa: F401
+    with _quiet_stderr():
+        import tensorflow  # noqa: F401
 except ImportError as err:
     raise ImportError(
         "dl_notes.tf needs the 'tensorflow' package, which is not installed. Install it with: "
