@@ -1,8 +1,7 @@
 r"""Batch normalization of a layer's pre-activations: forward (training and test time) and backward.
 
-Taught in: Course 2 ([overview](../../course2/index.md)): week 3's lectures on
-normalizing activations, fitting batch norm into a network, why it works and batch norm
-at test time.
+Taught in: Course 2, [week 3](../../course2/week3.md#batch-normalization): normalizing
+activations, fitting batch norm into a network, why it works and batch norm at test time.
 
 For a mini-batch of $m$ examples, each unit's pre-activation $z$ (one row of
 $Z^{[l]}$) is normalised over the examples and then scaled and shifted by two learned

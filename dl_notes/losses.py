@@ -2,8 +2,8 @@ r"""Losses and costs: binary and softmax cross-entropy, and the W2A1 L1/L2 losse
 
 Taught in: Course 1, [week 2](../../course1/week2.md) (the logistic loss and the cost)
 and [week 4](../../course1/week4.md) (the cost of an L-layer network and its
-gradient $dA^{[L]}$); Course 2 ([overview](../../course2/index.md)) (softmax
-regression and its cross-entropy cost, week 3).
+gradient $dA^{[L]}$); Course 2, [week 3](../../course2/week3.md#softmax-regression)
+(softmax regression and its cross-entropy cost).
 
 The cross-entropy cost of $m$ examples with predictions $A^{[L]}$ and labels $Y$ is
 

@@ -2,7 +2,7 @@ r"""Parameter updates: gradient descent, momentum, RMSprop and Adam; mini-batche
 
 Taught in: Course 1, [week 3](../../course1/week3.md) and
 [week 4](../../course1/week4.md) (plain gradient descent), and
-Course 2 ([overview](../../course2/index.md)): mini-batches, exponentially weighted
+Course 2, [week 2](../../course2/week2.md): mini-batches, exponentially weighted
 averages, momentum, RMSprop, Adam and learning-rate decay.
 
 Every update takes the parameters and the gradients as the dicts used throughout

@@ -2,7 +2,9 @@ r"""Plots used by the chapters and labs: decision boundaries, cost curves, image
 
 Taught in: the Course 1 labs ([planar data](../../course1/labs/w3a1-planar-classification.ipynb),
 [deep network application](../../course1/labs/w4a2-deep-network-application.ipynb)) and the
-figures of [week 3](../../course1/week3.md).
+figures of [week 3](../../course1/week3.md); in Course 2, the figures of
+[week 1](../../course2/week1.md) (the basic recipe, input normalization) and
+[week 2](../../course2/week2.md) (optimizer paths).
 
 Every function draws on a Matplotlib `Axes` (a new figure when `ax` is `None`) and returns
 it, so figures compose into subplots.
@@ -27,7 +29,16 @@ from dl_notes.activations import (
     tanh_derivative,
 )
 
-__all__ = ["plot_decision_boundary", "plot_costs", "show_images", "plot_activations", "plot_network", "svg"]
+__all__ = [
+    "plot_decision_boundary",
+    "plot_costs",
+    "show_images",
+    "plot_activations",
+    "plot_network",
+    "plot_flowchart",
+    "plot_contours_gd",
+    "svg",
+]
 
 
 def plot_decision_boundary(predict_fn, X, Y, ax=None, title=None, resolution=200):
@@ -258,6 +269,172 @@ def plot_network(layer_dims, names=None, ax=None, title=None, max_units=8):
     ax.set_ylim(bottom, top)
     ax.set_aspect("equal")
     ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_flowchart(nodes, edges, ax=None, title=None, fontsize=9):
+    r"""Draw a flowchart: labelled boxes joined by arrows, with matplotlib only (renders offline).
+
+    A node is drawn as a box around its text: a rounded box for an action, an ellipse
+    for a question (`kind="decision"`), a square box for an end point. An arrow starts
+    and ends on the boxes' borders; a non-zero curvature bends it, which draws loops
+    that go back to an earlier question.
+
+    Parameters
+    ----------
+    nodes : dict of str -> tuple
+        `name -> (x, y, text)` or `(x, y, text, kind)`: the centre of the box in data
+        coordinates, its text (may contain newlines and `$math$`), and `kind`, one of
+        `"action"` (the default), `"decision"`, `"end"`.
+    edges : sequence of tuple
+        `(source, target)`, `(source, target, label)` or `(source, target, label, rad)`:
+        node names, an optional label written at the middle of the arrow, and the
+        curvature `rad` of the arrow (0 for a straight arrow, e.g. 0.4 for a loop).
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    fontsize : float, default 9
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        The axes, without frame or ticks and with equal scales on both axes (so a node
+        one unit away reads as the same distance across and down): the nodes are its
+        first `len(nodes)` texts, followed by one annotation (arrow) per edge and its label.
+
+    Raises
+    ------
+    ValueError
+        If a node has an unknown `kind` or an edge names an unknown node.
+    """
+    styles = {
+        "action": {"boxstyle": "round,pad=0.5", "facecolor": "#e8eaf6", "edgecolor": "#3949ab"},
+        "decision": {"boxstyle": "ellipse,pad=0.3", "facecolor": "#ffccbc", "edgecolor": "#bf360c"},
+        "end": {"boxstyle": "square,pad=0.5", "facecolor": "#c8e6c9", "edgecolor": "#2e7d32"},
+    }
+    ax = ax or plt.subplots(figsize=(7, 4))[1]
+    boxes, centres, middles = {}, {}, []
+    for name, spec in nodes.items():
+        if len(spec) not in (3, 4):
+            raise ValueError(
+                f"plot_flowchart: node {name!r} must be (x, y, text) or (x, y, text, kind), "
+                f"but {spec!r} was given."
+            )
+        x, y, text = spec[:3]
+        kind = spec[3] if len(spec) == 4 else "action"
+        if kind not in styles:
+            raise ValueError(
+                f"plot_flowchart: node {name!r} has kind {kind!r}; expected one of "
+                f"{', '.join(repr(k) for k in styles)}."
+            )
+        centres[name] = (float(x), float(y))
+        boxes[name] = ax.text(x, y, text, ha="center", va="center", fontsize=fontsize,
+                              bbox=styles[kind], zorder=3)
+    for edge in edges:
+        if len(edge) not in (2, 3, 4):
+            raise ValueError(
+                f"plot_flowchart: an edge must be (source, target[, label[, rad]]), but {edge!r} was given."
+            )
+        source, target = edge[:2]
+        label = edge[2] if len(edge) > 2 else None
+        rad = float(edge[3]) if len(edge) > 3 else 0.0
+        for end in (source, target):
+            if end not in boxes:
+                raise ValueError(
+                    f"plot_flowchart: edge {edge!r} names the node {end!r}, which is not one of "
+                    f"{sorted(boxes)}."
+                )
+        # drawn after the boxes (higher zorder): an arrow is clipped at the boxes' borders,
+        # which are only known once the boxes are drawn
+        ax.annotate("", xy=centres[target], xytext=centres[source], zorder=3.5,
+                    arrowprops={"arrowstyle": "-|>", "color": "0.3", "lw": 1.2, "shrinkA": 2, "shrinkB": 2,
+                                "patchA": boxes[source].get_bbox_patch(),
+                                "patchB": boxes[target].get_bbox_patch(),
+                                "connectionstyle": f"arc3,rad={rad}"})
+        (x0, y0), (x1, y1) = centres[source], centres[target]
+        # the middle of an arc3 curve: the chord's midpoint moved sideways by rad * chord / 2
+        mx, my = (x0 + x1) / 2 + rad * (y1 - y0) / 2, (y0 + y1) / 2 - rad * (x1 - x0) / 2
+        middles.append((mx, my))
+        if label:
+            ax.text(mx, my, label, ha="center", va="center", fontsize=fontsize - 1, style="italic",
+                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+    xs = [c[0] for c in centres.values()] + [m[0] for m in middles]
+    ys = [c[1] for c in centres.values()] + [m[1] for m in middles]
+    ax.set_xlim(min(xs) - 1.6, max(xs) + 1.6)
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+    ax.set_aspect("equal")   # curved arrows bend in display space: equal scales keep labels on them
+    ax.axis("off")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_contours_gd(cost_fn, paths, ax=None, title=None, minimum=None, levels=12,
+                     resolution=200, extent=None):
+    r"""Contours of a cost of two parameters, with the path an optimizer took across them.
+
+    Parameters
+    ----------
+    cost_fn : callable
+        Takes points as an array of shape (2, k), one point $(w_1, w_2)$ per column (the
+        course's convention), and returns their costs, shape (k,) or (1, k).
+    paths : ndarray of shape (2, T), or dict of str -> ndarray of shape (2, T)
+        The iterates $w_0, w_1, \dots$ as columns; a dict draws one labelled path per entry.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+    minimum : array-like of shape (2,), optional
+        Marked with a star.
+    levels : int, default 12
+        Number of contour lines, spaced evenly in the square root of the cost above its
+        smallest value on the grid, so that a quadratic bowl gets evenly spaced ellipses.
+    resolution : int, default 200
+        Grid points along each axis.
+    extent : tuple of 4 floats, optional
+        `(w1_min, w1_max, w2_min, w2_max)`; by default the paths and the minimum with a margin.
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        With equal scales on both axes, so that the contours keep their true shape.
+    """
+    where = "plot_contours_gd"
+    named = paths if isinstance(paths, dict) else {None: paths}
+    arrays = {}
+    for label, path in named.items():
+        path = as_array(path, "paths", where)
+        check_ndim(path, 2, "paths", where, "(2, T)")
+        if path.shape[0] != 2:
+            raise ValueError(
+                f"{where}: a path must have shape (2, T) (one point (w1, w2) per column), but it "
+                f"has shape {path.shape}."
+            )
+        arrays[label] = path
+    ax = ax or plt.subplots(figsize=(5, 4))[1]
+    if extent is None:
+        points = np.hstack(list(arrays.values()) + ([np.reshape(minimum, (2, 1))] if minimum is not None else []))
+        low, high = points.min(axis=1), points.max(axis=1)
+        pad = 0.15 * (high - low).max() + 1e-12
+        extent = (low[0] - pad, high[0] + pad, low[1] - pad, high[1] + pad)
+    w1 = np.linspace(extent[0], extent[1], resolution)
+    w2 = np.linspace(extent[2], extent[3], resolution)
+    G1, G2 = np.meshgrid(w1, w2)
+    J = np.asarray(cost_fn(np.vstack([G1.ravel(), G2.ravel()])), dtype=float).reshape(G1.shape)
+    floor = J.min()
+    heights = floor + np.linspace(0, np.sqrt(J.max() - floor), levels + 2)[1:-1] ** 2
+    ax.contour(G1, G2, J, levels=heights, colors="0.6", linewidths=0.8)
+    for label, path in arrays.items():
+        ax.plot(path[0], path[1], ".-", ms=4, lw=1.2, label=label)
+        ax.plot(path[0, :1], path[1, :1], "o", color="k", ms=5)
+    if minimum is not None:
+        ax.plot(*np.ravel(minimum), "*", color="#bf360c", ms=12)
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_aspect("equal")
+    ax.set_xlabel("$w_1$")
+    ax.set_ylabel("$w_2$")
+    if any(label is not None for label in arrays):
+        ax.legend(fontsize=8)
     if title:
         ax.set_title(title)
     return ax

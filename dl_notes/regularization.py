@@ -1,7 +1,7 @@
 r"""L2 regularization and inverted dropout, for the L-layer network of dl_notes.deep_network.
 
-Taught in: Course 2 ([overview](../../course2/index.md)): week 1's regularization
-lectures and the regularization lab (W1A2).
+Taught in: Course 2, [week 1](../../course2/week1.md#l2-regularization) (L2 regularization
+and dropout) and the [regularization lab](../../course2/labs/w1a2-regularization.ipynb) (W1A2).
 
 **L2 regularization** adds the squared Frobenius norms of the weights to the cost,
 
@@ -37,14 +37,14 @@ import numpy as np
 from dl_notes._checks import (
     as_array,
     as_rng,
+    check_inputs_fit,
     check_interval,
-    check_ndim,
     check_parameters,
     check_positive,
     check_same_shape,
 )
 from dl_notes.activations import activation_forward
-from dl_notes.deep_network import linear_activation_backward, linear_activation_forward
+from dl_notes.deep_network import linear_activation_backward, linear_activation_forward, linear_backward
 from dl_notes.initialization import initialize_parameters_deep
 from dl_notes.losses import compute_cost, compute_cost_backward
 from dl_notes.optimizers import update_parameters
@@ -237,13 +237,7 @@ def l_model_forward_regularized(X, parameters, keep_prob=1.0, seed=None,
     L = len(parameters) // 2 if isinstance(parameters, dict) else 0
     check_parameters(parameters, L, where)
     _check_keep_prob(keep_prob, where)
-    X = as_array(X, "X", where)
-    check_ndim(X, 2, "X", where, "(n_x, m)")
-    if X.shape[0] != parameters["W1"].shape[1]:
-        raise ValueError(
-            f"{where}: X has {X.shape[0]} features (rows) but W1 has shape "
-            f"{parameters['W1'].shape}, which expects {parameters['W1'].shape[1]}."
-        )
+    X = check_inputs_fit(X, parameters, where)
     rng = as_rng(seed, where)
     caches = []
     A = X
@@ -261,8 +255,8 @@ def l_model_backward_regularized(AL, Y, caches, lambd=0.0,
                                  hidden_activation="relu", output_activation="sigmoid"):
     r"""Backward pass of an L-layer network with L2 regularization and/or dropout.
 
-    Walks the caches in reverse like [`l_model_backward`][dl_notes.deep_network.l_model_backward];
-    a layer that dropped units first sends $dA^{[l]}$ through
+    Walks the caches in reverse like [`l_model_backward`][dl_notes.deep_network.l_model_backward]
+    (starting, for a sigmoid output, from $dZ^{[L]} = A^{[L]} - Y$); a layer that dropped units first sends $dA^{[l]}$ through
     [`dropout_backward`][dl_notes.regularization.dropout_backward], and every weight
     gradient gets the L2 term $\frac{\lambda}{m} W^{[l]}$. With `lambd=0` and no dropout
     caches the result equals `l_model_backward`'s.
@@ -296,7 +290,11 @@ def l_model_backward_regularized(AL, Y, caches, lambd=0.0,
         cache = caches[l - 1]
         if len(cache) == 3:                      # this layer dropped units
             dA = dropout_backward(dA, cache[2])
-        dA, dW, grads[f"db{l}"] = linear_activation_backward(dA, cache[:2], activation)
+        if l == L and activation == "sigmoid":   # dA * sigmoid'(Z) = AL - Y, even when saturated
+            dZ = np.asarray(AL, dtype=np.float64) - np.asarray(Y, dtype=np.float64)
+            dA, dW, grads[f"db{l}"] = linear_backward(dZ, cache[0])
+        else:
+            dA, dW, grads[f"db{l}"] = linear_activation_backward(dA, cache[:2], activation)
         W = cache[0][1]                          # linear_cache = (A_prev, W, b)
         grads[f"dW{l}"] = dW + lambd / m * W
         grads[f"dA{l - 1}"] = dA

@@ -1,6 +1,540 @@
-"""Training loops that combine the building blocks: mini-batches, optimizers, regularization.
+r"""Training loops that combine the building blocks: mini-batches, optimizers, learning-rate decay, batch norm.
 
-Taught in: Course 2 ([overview](../../course2/index.md)).
+Taught in: Course 2, [week 2](../../course2/week2.md) (mini-batch gradient descent,
+momentum, Adam and learning-rate decay: the W2A1 lab's `model`) and
+[week 3](../../course2/week3.md#batch-normalization) (batch normalization).
+
+Nothing here computes a derivative of its own. A training loop is assembled from blocks
+that other modules define and test:
+
+| step | block |
+|---|---|
+| shuffle and cut the examples | [`random_mini_batches`][dl_notes.optimizers.random_mini_batches] |
+| forward pass (plain network) | [`l_model_forward`][dl_notes.deep_network.l_model_forward] |
+| backward pass (plain network) | [`l_model_backward`][dl_notes.deep_network.l_model_backward] |
+| forward / backward with batch norm | [`linear_forward`][dl_notes.deep_network.linear_forward], [`batchnorm_forward`][dl_notes.batch_norm.batchnorm_forward], [`activation_forward`][dl_notes.activations.activation_forward] and their backward steps |
+| cost | [`compute_cost`][dl_notes.losses.compute_cost] |
+| update | [`update_parameters_with_gd`][dl_notes.optimizers.update_parameters_with_gd], [`update_parameters_with_momentum`][dl_notes.optimizers.update_parameters_with_momentum], [`update_parameters_with_rmsprop`][dl_notes.optimizers.update_parameters_with_rmsprop], [`update_parameters_with_adam`][dl_notes.optimizers.update_parameters_with_adam] |
+| learning-rate decay | [`update_lr`][dl_notes.optimizers.update_lr], [`schedule_lr_decay`][dl_notes.optimizers.schedule_lr_decay] |
+
+One epoch is one pass over the training set: the examples are reshuffled, cut into
+mini-batches, and every mini-batch makes one update. With $m$ examples and mini-batches
+of size $b$ an epoch makes $\lceil m / b \rceil$ updates. The epoch's cost is the mean of
+the per-example losses accumulated over its mini-batches (computed while the parameters
+change, as in the course):
+
+$$J_{\text{epoch}} = \frac{1}{m} \sum_{t} m_t\, J\bigl(A^{[L]}_t, Y_t\bigr),$$
+
+where $m_t$ is the size of mini-batch $t$ and $J$ the cross-entropy cost of that mini-batch.
+
+**Batch norm.** In the network with batch norm, every hidden layer computes
+
+$$Z^{[l]} = W^{[l]} A^{[l-1]}, \qquad \tilde Z^{[l]} = \gamma^{[l]} Z^{[l]}_{\text{norm}} + \beta^{[l]}, \qquad
+A^{[l]} = g^{[l]}(\tilde Z^{[l]}),$$
+
+with no bias $b^{[l]}$ ($\beta^{[l]}$ replaces it); the output layer is a plain
+`LINEAR -> SIGMOID`. Its parameters dict holds `W{l}`, `gamma{l}`, `beta{l}` for the
+hidden layers and `W{L}`, `b{L}` for the output layer; the running averages used at test
+time live apart, in a list `bn_params` with one dict per hidden layer.
 """
 
-__all__: list[str] = []
+from __future__ import annotations
+
+import numpy as np
+
+from dl_notes._checks import (
+    as_array,
+    as_rng,
+    check_binary,
+    check_choice,
+    check_inputs_fit,
+    check_ndim,
+    check_positive,
+    check_shape,
+)
+from dl_notes.activations import activation_backward, activation_forward
+from dl_notes.batch_norm import MOMENTUM, batchnorm_backward, batchnorm_forward
+from dl_notes.deep_network import (
+    l_model_backward,
+    l_model_forward,
+    linear_activation_backward,
+    linear_activation_forward,
+    linear_backward,
+    linear_forward,
+)
+from dl_notes.initialization import INIT_METHODS, initialize_parameters_deep
+from dl_notes.losses import compute_cost, compute_cost_backward
+from dl_notes.optimizers import (
+    initialize_adam,
+    initialize_rmsprop,
+    initialize_velocity,
+    random_mini_batches,
+    update_parameters_with_adam,
+    update_parameters_with_gd,
+    update_parameters_with_momentum,
+    update_parameters_with_rmsprop,
+)
+
+__all__ = [
+    "OPTIMIZERS",
+    "train_with_optimizer",
+    "initialize_parameters_bn",
+    "l_model_forward_bn",
+    "l_model_backward_bn",
+    "train_bn",
+    "predict_bn",
+]
+
+#: The optimizer names the training loops accept (the course's three, plus RMSprop).
+OPTIMIZERS = ("gd", "momentum", "rmsprop", "adam")
+
+
+# --8<-- [start:train_with_optimizer]
+def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch_size=64,
+                         beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
+                         print_cost=True, decay=None, decay_rate=1, init="he", seed=3):
+    r"""Train `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` with mini-batches and a chosen optimizer.
+
+    The course's W2A1 `model`. Every epoch reshuffles the examples
+    ([`random_mini_batches`][dl_notes.optimizers.random_mini_batches]) and, for each
+    mini-batch, runs [`l_model_forward`][dl_notes.deep_network.l_model_forward],
+    [`l_model_backward`][dl_notes.deep_network.l_model_backward] and one update:
+
+    - `"gd"`: $W \leftarrow W - \alpha\, dW$;
+    - `"momentum"`: $v \leftarrow \beta v + (1-\beta)\, dW$, $W \leftarrow W - \alpha v$;
+    - `"rmsprop"`: $s \leftarrow \beta_2 s + (1-\beta_2)\, dW^2$, $W \leftarrow W - \alpha\, dW / (\sqrt{s} + \varepsilon)$;
+    - `"adam"`: both averages, bias-corrected with the update count $t$ (which runs over
+      all mini-batches of all epochs), $W \leftarrow W - \alpha\, \hat v / (\sqrt{\hat s} + \varepsilon)$.
+
+    With `decay` (for example [`update_lr`][dl_notes.optimizers.update_lr] or
+    [`schedule_lr_decay`][dl_notes.optimizers.schedule_lr_decay]) epoch $i$ (from 0) uses
+    the rate `decay(learning_rate, i, decay_rate)`; without it, every epoch uses `learning_rate`.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+        Inputs, one example per column.
+    Y : ndarray, shape (1, m)
+        Labels, 0 or 1.
+    layers_dims : sequence of int
+        `[n_x, n[1], ..., n[L-1], 1]`; the course's W2A1 uses `[2, 5, 2, 1]`.
+    optimizer : str, default "gd"
+        One of `"gd"`, `"momentum"`, `"rmsprop"`, `"adam"`.
+    learning_rate : float, default 0.0007
+        $\alpha$ (with `decay`, the initial rate $\alpha_0$).
+    mini_batch_size : int, default 64
+        Examples per mini-batch; `m` gives (full-)batch gradient descent, 1 stochastic
+        gradient descent.
+    beta : float, default 0.9
+        Momentum's $\beta$.
+    beta1, beta2 : float, default 0.9 and 0.999
+        Adam's $\beta_1$ and $\beta_2$ (RMSprop uses `beta2`).
+    epsilon : float, default 1e-8
+        $\varepsilon$ of RMSprop and Adam.
+    num_epochs : int, default 5000
+        Passes over the training set.
+    print_cost : bool, default True
+        Print the cost (and, with `decay`, the learning rate) every 1000 epochs and after the last.
+    decay : callable or None, default None
+        `decay(learning_rate0, epoch_num, decay_rate) -> learning_rate`.
+    decay_rate : float, default 1
+        Passed to `decay`.
+    init : str, default "he"
+        Weight initialization, as in
+        [`initialize_parameters_deep`][dl_notes.initialization.initialize_parameters_deep]
+        (the course's W2A1 uses He: standard deviation $\sqrt{2 / n^{[l-1]}}$).
+    seed : int or numpy.random.Generator, default 3
+        Seeds one Generator that draws the initial weights and then every epoch's shuffle.
+
+    Returns
+    -------
+    parameters : dict
+        The trained `W{l}` (n[l], n[l-1]) and `b{l}` (n[l], 1).
+    costs : list of float
+        $J_{\text{epoch}}$ of every epoch (`num_epochs` values; the course keeps every 100th).
+    learning_rates : list of float
+        The learning rate each epoch used.
+
+    Raises
+    ------
+    ValueError
+        For an unknown `optimizer` or `init`, a `decay` that is not callable, labels other
+        than 0/1, or `layers_dims` that do not fit `X` and `Y`.
+
+    Examples
+    --------
+    >>> from dl_notes.data import load_moons_dataset
+    >>> train_X, train_Y = load_moons_dataset()
+    >>> parameters, costs, _ = train_with_optimizer(train_X, train_Y, [2, 5, 2, 1], optimizer="adam",
+    ...                                             num_epochs=50, print_cost=False)
+    >>> costs[-1] < costs[0]
+    True
+    """
+    where = "train_with_optimizer"
+    X, Y = _check_data(X, Y, layers_dims, where)
+    check_choice(init, INIT_METHODS, "init", where)
+    rng = _seed(seed, where)
+    parameters = initialize_parameters_deep(layers_dims, method=init, seed=rng)
+    return _train(X, Y, parameters, l_model_forward, l_model_backward, rng, where,
+                  optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
+                  beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
+                  print_cost=print_cost, decay=decay, decay_rate=decay_rate)
+# --8<-- [end:train_with_optimizer]
+
+
+# --8<-- [start:bn_network]
+def initialize_parameters_bn(layers_dims, method="he", seed=3):
+    r"""Parameters and running averages of an L-layer network with batch norm in every hidden layer.
+
+    The weights are those of
+    [`initialize_parameters_deep`][dl_notes.initialization.initialize_parameters_deep]
+    with the same `method` and `seed`, so a plain network and a batch-norm network can
+    start from identical weights. Each hidden layer swaps its bias for $\gamma^{[l]} = 1$
+    and $\beta^{[l]} = 0$: at the start, batch norm only standardises $Z^{[l]}$.
+
+    Parameters
+    ----------
+    layers_dims : sequence of int
+        `[n_x, n[1], ..., n[L]]`, with $L \ge 2$ (at least one hidden layer).
+    method : str, default "he"
+        Weight initialization (`"random"`, `"xavier"`, `"glorot"`, `"he"`, `"zeros"`).
+    seed : int or numpy.random.Generator or None, default 3
+
+    Returns
+    -------
+    parameters : dict
+        `W{l}` (n[l], n[l-1]), `gamma{l}` and `beta{l}` (n[l], 1) for l = 1..L-1;
+        `W{L}` (n[L], n[L-1]) and `b{L}` (n[L], 1).
+    bn_params : list of dict
+        One dict per hidden layer with `"running_mean"` (zeros) and `"running_var"` (ones),
+        both (n[l], 1), updated by training-mode forward passes.
+    """
+    where = "initialize_parameters_bn"
+    dims = list(layers_dims) if not isinstance(layers_dims, (str, bytes)) else []
+    if len(dims) < 3:
+        raise ValueError(
+            f"{where}: layers_dims must be [n_x, n[1], ..., n[L]] with at least one hidden layer "
+            f"(batch norm sits in the hidden layers), but {layers_dims!r} was given."
+        )
+    plain = initialize_parameters_deep(dims, method=method, seed=seed)
+    L = len(dims) - 1
+    parameters, bn_params = {}, []
+    for l in range(1, L):
+        n = int(dims[l])
+        parameters[f"W{l}"] = plain[f"W{l}"]
+        parameters[f"gamma{l}"] = np.ones((n, 1))
+        parameters[f"beta{l}"] = np.zeros((n, 1))
+        bn_params.append({"running_mean": np.zeros((n, 1)), "running_var": np.ones((n, 1))})
+    parameters[f"W{L}"], parameters[f"b{L}"] = plain[f"W{L}"], plain[f"b{L}"]
+    return parameters, bn_params
+
+
+def l_model_forward_bn(X, parameters, bn_params, mode="train", hidden_activation="relu",
+                       output_activation="sigmoid"):
+    r"""Forward pass `[LINEAR -> BATCHNORM -> RELU] * (L-1) -> LINEAR -> SIGMOID`.
+
+    Hidden layer $l$: $Z^{[l]} = W^{[l]} A^{[l-1]}$ by
+    [`linear_forward`][dl_notes.deep_network.linear_forward] (with a zero bias),
+    $\tilde Z^{[l]}$ by [`batchnorm_forward`][dl_notes.batch_norm.batchnorm_forward],
+    $A^{[l]} = g(\tilde Z^{[l]})$ by [`activation_forward`][dl_notes.activations.activation_forward].
+    The output layer is [`linear_activation_forward`][dl_notes.deep_network.linear_activation_forward].
+
+    In `"train"` mode batch norm uses each mini-batch's mean and variance and updates the
+    running averages in `bn_params` (in place: the list's dicts get new arrays, as a
+    Keras layer updates its moving averages). In `"test"` mode it uses the running averages
+    and changes nothing, so one example can be classified on its own.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    parameters : dict
+        From [`initialize_parameters_bn`][dl_notes.training.initialize_parameters_bn].
+    bn_params : list of dict
+        One per hidden layer: `"running_mean"`, `"running_var"` (n[l], 1), optional
+        `"momentum"` and `"epsilon"` (see [`dl_notes.batch_norm`][dl_notes.batch_norm]).
+    mode : str, default "train"
+        `"train"` or `"test"`.
+    hidden_activation : str, default "relu"
+    output_activation : str, default "sigmoid"
+
+    Returns
+    -------
+    AL : ndarray, shape (n[L], m)
+    caches : list of tuple
+        For hidden layer `l`, `caches[l-1] = (linear_cache, bn_cache, activation_cache)`;
+        for the output layer, `(linear_cache, activation_cache)`.
+    """
+    where = "l_model_forward_bn"
+    L = _check_bn_network(parameters, bn_params, where)
+    check_choice(mode, ("train", "test"), "mode", where)
+    X = check_inputs_fit(X, parameters, where)
+    caches = []
+    A = X
+    for l in range(1, L):
+        W = parameters[f"W{l}"]
+        Z, linear_cache = linear_forward(A, W, np.zeros((W.shape[0], 1)))
+        state = {**bn_params[l - 1], "mode": mode}
+        Z_tilde, bn_cache = batchnorm_forward(Z, parameters[f"gamma{l}"], parameters[f"beta{l}"], state)
+        if mode == "train":
+            bn_params[l - 1]["running_mean"] = state["running_mean"]
+            bn_params[l - 1]["running_var"] = state["running_var"]
+        A, activation_cache = activation_forward(Z_tilde, hidden_activation)
+        caches.append((linear_cache, bn_cache, activation_cache))
+    AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], output_activation)
+    caches.append(cache)
+    return AL, caches
+
+
+def l_model_backward_bn(AL, Y, caches, hidden_activation="relu", output_activation="sigmoid"):
+    r"""Backward pass of [`l_model_forward_bn`][dl_notes.training.l_model_forward_bn] with the cross-entropy cost.
+
+    From $dA^{[L]}$ ([`compute_cost_backward`][dl_notes.losses.compute_cost_backward]),
+    the output layer goes through
+    [`linear_activation_backward`][dl_notes.deep_network.linear_activation_backward]; each
+    hidden layer, in reverse, through three steps:
+
+    $$d\tilde Z^{[l]} = dA^{[l]} * g'(\tilde Z^{[l]}), \qquad
+    dZ^{[l]}, d\gamma^{[l]}, d\beta^{[l]} = \text{batchnorm\_backward}(d\tilde Z^{[l]}), \qquad
+    dA^{[l-1]} = W^{[l]T} dZ^{[l]}, \; dW^{[l]} = \tfrac{1}{m} dZ^{[l]} A^{[l-1]T}.$$
+
+    Parameters
+    ----------
+    AL : ndarray, shape (1, m)
+    Y : ndarray, shape (1, m)
+        Labels, 0 or 1.
+    caches : list of tuple
+        From `l_model_forward_bn` (in either mode).
+    hidden_activation, output_activation : str
+        The same names as in the forward pass.
+
+    Returns
+    -------
+    grads : dict
+        `dW{l}`, `dgamma{l}`, `dbeta{l}` (l < L), `dW{L}`, `db{L}`: derivatives of the cost
+        $J$, with the shapes of the parameters; and `dA{l-1}` (n[l-1], m) for l = 1..L,
+        derivatives of the summed loss $mJ$ as everywhere in dl_notes.
+    """
+    where = "l_model_backward_bn"
+    if not isinstance(caches, (list, tuple)) or len(caches) < 2:
+        raise ValueError(f"{where}: caches must be the list returned by l_model_forward_bn (one per layer).")
+    L = len(caches)
+    grads = {}
+    dA = compute_cost_backward(AL, Y)
+    dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dA, caches[L - 1], output_activation)
+    grads[f"dA{L - 1}"] = dA
+    for l in reversed(range(1, L)):
+        if len(caches[l - 1]) != 3:
+            raise ValueError(
+                f"{where}: caches[{l - 1}] is not a batch-norm layer's cache (linear, bn, activation); "
+                f"pass the caches of l_model_forward_bn, not of l_model_forward."
+            )
+        linear_cache, bn_cache, activation_cache = caches[l - 1]
+        dZ_tilde = activation_backward(dA, activation_cache, hidden_activation)
+        dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = batchnorm_backward(dZ_tilde, bn_cache)
+        dA, grads[f"dW{l}"], _ = linear_backward(dZ, linear_cache)  # the zero bias is not a parameter
+        grads[f"dA{l - 1}"] = dA
+    return grads
+# --8<-- [end:bn_network]
+
+
+def train_bn(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch_size=64,
+             beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000, print_cost=True,
+             decay=None, decay_rate=1, init="he", seed=3, bn_momentum=MOMENTUM):
+    r"""Train the batch-norm network `[LINEAR -> BATCHNORM -> RELU] * (L-1) -> LINEAR -> SIGMOID`.
+
+    The same loop, arguments and defaults as
+    [`train_with_optimizer`][dl_notes.training.train_with_optimizer], with
+    [`l_model_forward_bn`][dl_notes.training.l_model_forward_bn] (training mode) and
+    [`l_model_backward_bn`][dl_notes.training.l_model_backward_bn] in place of the plain
+    network's passes; $\gamma^{[l]}$ and $\beta^{[l]}$ are updated by the optimizer like
+    the weights. With the same `layers_dims`, `init` and `seed`, the weights start equal to
+    those of `train_with_optimizer` and the mini-batches come in the same order, so the two
+    runs differ only by batch norm.
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    Y : ndarray, shape (1, m)
+    layers_dims : sequence of int
+        `[n_x, n[1], ..., n[L-1], 1]` with at least one hidden layer.
+    optimizer, learning_rate, mini_batch_size, beta, beta1, beta2, epsilon, num_epochs, print_cost, decay, decay_rate, init, seed
+        As in [`train_with_optimizer`][dl_notes.training.train_with_optimizer].
+    bn_momentum : float, default 0.9
+        Decay of batch norm's running averages, in $[0, 1)$.
+
+    Returns
+    -------
+    parameters : dict
+        The trained `W{l}`, `gamma{l}`, `beta{l}` (l < L), `W{L}`, `b{L}`.
+    bn_params : list of dict
+        The running averages of every hidden layer, for [`predict_bn`][dl_notes.training.predict_bn].
+    costs : list of float
+        $J_{\text{epoch}}$ of every epoch (training mode: each mini-batch normalised by its own statistics).
+    learning_rates : list of float
+        The learning rate each epoch used.
+    """
+    where = "train_bn"
+    X, Y = _check_data(X, Y, layers_dims, where)
+    check_choice(init, INIT_METHODS, "init", where)
+    rng = _seed(seed, where)
+    parameters, bn_params = initialize_parameters_bn(layers_dims, method=init, seed=rng)
+    for state in bn_params:
+        state["momentum"] = bn_momentum
+
+    def forward(X, parameters):
+        return l_model_forward_bn(X, parameters, bn_params, mode="train")
+
+    parameters, costs, learning_rates = _train(
+        X, Y, parameters, forward, l_model_backward_bn, rng, where,
+        optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
+        beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
+        print_cost=print_cost, decay=decay, decay_rate=decay_rate)
+    return parameters, bn_params, costs, learning_rates
+
+
+def predict_bn(X, parameters, bn_params, threshold=0.5):
+    r"""Predict 0/1 labels with a trained batch-norm network, in test mode (running averages).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+        Any number of examples, even one.
+    parameters : dict
+    bn_params : list of dict
+        From [`train_bn`][dl_notes.training.train_bn].
+    threshold : float, default 0.5
+
+    Returns
+    -------
+    p : ndarray, shape (1, m)
+        1 where $A^{[L]} > \text{threshold}$, else 0.
+    """
+    AL, _ = l_model_forward_bn(X, parameters, bn_params, mode="test")
+    return (AL > threshold).astype(np.float64)
+
+
+# --- the loop both trainers share ----------------------------------------------------
+
+def _train(X, Y, parameters, forward, backward, rng, where, *, optimizer, learning_rate,
+           mini_batch_size, beta, beta1, beta2, epsilon, num_epochs, print_cost, decay, decay_rate):
+    """Mini-batch training: `forward(X, parameters) -> (AL, caches)`, `backward(AL, Y, caches) -> grads`."""
+    check_choice(optimizer, OPTIMIZERS, "optimizer", where)
+    check_positive(learning_rate, "learning_rate", where)
+    check_positive(mini_batch_size, "mini_batch_size", where, integer=True)
+    check_positive(num_epochs, "num_epochs", where, integer=True)
+    if decay is not None and not callable(decay):
+        raise TypeError(
+            f"{where}: decay must be None or a function decay(learning_rate0, epoch_num, decay_rate), "
+            f"such as update_lr or schedule_lr_decay, but a {type(decay).__name__} was given."
+        )
+    update = _optimizer(optimizer, parameters, beta, beta1, beta2, epsilon)
+    m = X.shape[1]
+    costs, learning_rates = [], []
+    for epoch in range(int(num_epochs)):
+        rate = learning_rate if decay is None else decay(learning_rate, epoch, decay_rate)
+        total = 0.0
+        for minibatch_X, minibatch_Y in random_mini_batches(X, Y, mini_batch_size, seed=rng):
+            AL, caches = forward(minibatch_X, parameters)
+            total += compute_cost(AL, minibatch_Y) * minibatch_Y.shape[1]
+            grads = backward(AL, minibatch_Y, caches)
+            parameters = update(parameters, grads, rate)
+        costs.append(total / m)
+        learning_rates.append(float(rate))
+        if print_cost and (epoch % 1000 == 0 or epoch == num_epochs - 1):
+            extra = f"   learning rate {rate:.6f}" if decay is not None else ""
+            print(f"Cost after epoch {epoch}: {costs[-1]:.6f}{extra}")
+    return parameters, costs, learning_rates
+
+
+def _optimizer(name, parameters, beta, beta1, beta2, epsilon):
+    """An update function `step(parameters, grads, learning_rate) -> parameters` that keeps its own state."""
+    if name == "gd":
+        return update_parameters_with_gd
+    if name == "momentum":
+        state = {"v": initialize_velocity(parameters)}
+
+        def step(parameters, grads, learning_rate):
+            parameters, state["v"] = update_parameters_with_momentum(parameters, grads, state["v"], beta,
+                                                                     learning_rate)
+            return parameters
+    elif name == "rmsprop":
+        state = {"s": initialize_rmsprop(parameters)}
+
+        def step(parameters, grads, learning_rate):
+            parameters, state["s"] = update_parameters_with_rmsprop(parameters, grads, state["s"],
+                                                                    learning_rate, beta2, epsilon)
+            return parameters
+    else:
+        v, s = initialize_adam(parameters)
+        state = {"v": v, "s": s, "t": 0}
+
+        def step(parameters, grads, learning_rate):
+            state["t"] += 1  # Adam's bias correction counts updates, not epochs
+            parameters, state["v"], state["s"], _, _ = update_parameters_with_adam(
+                parameters, grads, state["v"], state["s"], state["t"], learning_rate, beta1, beta2, epsilon)
+            return parameters
+    return step
+
+
+def _seed(seed, where):
+    if seed is None:
+        raise TypeError(f"{where}: seed must be an int or a numpy.random.Generator (None would not be reproducible).")
+    return as_rng(seed, where)
+
+
+def _check_data(X, Y, layers_dims, where):
+    X = as_array(X, "X", where)
+    Y = as_array(Y, "Y", where)
+    check_ndim(X, 2, "X", where, "(n_x, m)")
+    check_shape(Y, (1, X.shape[1]), "Y", where, f"one 0/1 label per column of X, which has shape {X.shape}")
+    check_binary(Y, "Y", where)
+    if isinstance(layers_dims, (str, bytes)) or not hasattr(layers_dims, "__len__") or len(layers_dims) < 2:
+        raise ValueError(f"{where}: layers_dims must be a list [n_x, n[1], ..., 1], but {layers_dims!r} was given.")
+    if layers_dims[0] != X.shape[0]:
+        raise ValueError(
+            f"{where}: layers_dims[0] must be the number of features n_x = X.shape[0] = {X.shape[0]}, "
+            f"but layers_dims is {list(layers_dims)}."
+        )
+    if layers_dims[-1] != 1:
+        raise ValueError(
+            f"{where}: the output layer must have 1 unit (a sigmoid for labels 0/1), but layers_dims "
+            f"is {list(layers_dims)}."
+        )
+    return X, Y
+
+
+def _check_bn_network(parameters, bn_params, where):
+    """Check a batch-norm parameters dict and its bn_params list; return L."""
+    if not isinstance(parameters, dict):
+        raise TypeError(
+            f"{where}: parameters must be a dict (W1, gamma1, beta1, ..., WL, bL), but a "
+            f"{type(parameters).__name__} was given."
+        )
+    L = sum(1 for key in parameters if key.startswith("W"))
+    expected = [k for l in range(1, L) for k in (f"W{l}", f"gamma{l}", f"beta{l}")] + [f"W{L}", f"b{L}"]
+    if L < 2 or sorted(parameters) != sorted(expected):
+        raise ValueError(
+            f"{where}: parameters must have keys W1, gamma1, beta1, ..., W{{L}}, b{{L}} (see "
+            f"initialize_parameters_bn), but it has {sorted(parameters)}."
+        )
+    for l in range(1, L + 1):
+        W = as_array(parameters[f"W{l}"], f"W{l}", where)
+        check_ndim(W, 2, f"W{l}", where, "(n[l], n[l-1])")
+        if l > 1 and W.shape[1] != parameters[f"W{l - 1}"].shape[0]:
+            prev = parameters[f"W{l - 1}"].shape[0]
+            raise ValueError(
+                f"{where}: W{l} has shape {W.shape}, so it expects {W.shape[1]} inputs, "
+                f"but W{l - 1} produces {prev} units; W{l} must be ({W.shape[0]}, {prev})."
+            )
+        names = (f"gamma{l}", f"beta{l}") if l < L else (f"b{l}",)
+        for name in names:
+            check_shape(as_array(parameters[name], name, where), (W.shape[0], 1), name, where,
+                        f"W{l} has {W.shape[0]} rows (units)")
+    if not isinstance(bn_params, (list, tuple)) or len(bn_params) != L - 1 \
+            or not all(isinstance(d, dict) for d in bn_params):
+        raise ValueError(
+            f"{where}: bn_params must be a list of {L - 1} dicts, one per hidden layer (see "
+            f"initialize_parameters_bn), but {type(bn_params).__name__} "
+            f"{'of length ' + str(len(bn_params)) if hasattr(bn_params, '__len__') else ''} was given."
+        )
+    return L

@@ -102,3 +102,33 @@ def test_lab_setup_is_reproducible():
 
     blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
     assert blas and all(lib["num_threads"] == 1 for lib in blas)
+
+
+def test_plot_flowchart_draws_boxes_and_arrows():
+    nodes = {"q": (0, 1, "High bias?", "decision"), "a": (3, 1, "bigger network"), "end": (0, 0, "done", "end")}
+    ax = plotting.plot_flowchart(nodes, [("q", "a", "yes"), ("a", "q", None, 0.5), ("q", "end", "no")], title="recipe")
+    assert ax.get_title() == "recipe"
+    assert [t.get_text() for t in ax.texts[:3]] == ["High bias?", "bigger network", "done"]
+    arrows = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]   # annotations
+    assert len(arrows) == 3
+    assert {"yes", "no"} <= {t.get_text() for t in ax.texts}
+    assert plotting.svg(ax.figure).startswith("<svg")
+    with pytest.raises(ValueError, match=r"names the node 'missing'"):
+        plotting.plot_flowchart(nodes, [("q", "missing")])
+    with pytest.raises(ValueError, match=r"node 'q' has kind 'diamond'"):
+        plotting.plot_flowchart({"q": (0, 0, "?", "diamond")}, [])
+
+
+def test_plot_contours_gd_draws_contours_and_paths():
+    H = np.diag([1.0, 10.0])
+    path = np.array([[-2.0, -1.0, 0.0], [1.0, -0.5, 0.0]])
+    ax = plotting.plot_contours_gd(lambda P: 0.5 * np.sum(P * (H @ P), axis=0),
+                                   {"gd": path, "other": path / 2}, minimum=[0, 0], title="bowl")
+    assert ax.get_title() == "bowl" and ax.get_aspect() == 1.0
+    assert len(ax.collections) >= 1                       # the contour set
+    drawn = [line for line in ax.lines if line.get_label() in ("gd", "other")]
+    assert len(drawn) == 2 and np.array_equal(drawn[0].get_xdata(), path[0])
+    xmin, xmax = ax.get_xlim()
+    assert xmin < -2 and xmax > 0                           # the path fits in the default extent
+    with pytest.raises(ValueError, match=r"a path must have shape \(2, T\).*\(3, 2\)"):
+        plotting.plot_contours_gd(lambda P: P[0], np.zeros((3, 2)))

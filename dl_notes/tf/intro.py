@@ -1,6 +1,7 @@
 r"""The TensorFlow introduction (Course 2, W3A1): a 3-layer softmax classifier trained with Adam.
 
-Taught in: Course 2 ([overview](../../course2/index.md)).
+Taught in: Course 2, [week 3](../../course2/week3.md#deep-learning-frameworks) and the
+[TensorFlow introduction lab](../../course2/labs/w3a1-tensorflow-introduction.ipynb) (W3A1).
 
 The assignment rebuilds, with TensorFlow, what Courses 1 and 2 wrote by hand in NumPy: a
 network `LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SOFTMAX`, trained with mini-batches
