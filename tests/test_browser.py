@@ -107,6 +107,9 @@ class Visit:
             self.page.wait_for_function(TYPESET, timeout=15000)
         except Exception:  # the page checks then report what stayed raw
             pass
+        # Let the fonts settle and the page's own after-font work run (site.js).
+        self.page.evaluate("() => document.fonts.ready.then(() => new Promise("
+                           "r => requestAnimationFrame(() => requestAnimationFrame(r))))")
 
     def _route(self, route):
         if route.request.url.startswith(self.server) or route.request.url.startswith("data:"):

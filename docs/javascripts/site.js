@@ -20,13 +20,15 @@ const KATEX_OPTIONS = {
 function repairAccessibility(body) {
   const search = body.querySelector(".md-search[role='dialog']");
   if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
-  body
-    .querySelectorAll(".highlight-ipynb, div.arithmatex, .jp-OutputArea-output pre, .md-typeset__scroll")
-    .forEach((el) => {
-      if (el.scrollWidth > el.clientWidth && !el.hasAttribute("tabindex")) {
-        el.setAttribute("tabindex", "0");
-      }
-    });
+  const content = body.querySelector(".md-content");
+  if (!content) return;
+  for (const el of content.querySelectorAll("*")) {
+    if (el.hasAttribute("tabindex") || el.scrollWidth <= el.clientWidth + 1) continue;
+    const style = getComputedStyle(el);
+    if (/(auto|scroll)/.test(style.overflowX) && !el.querySelector("a, button, input, [tabindex]")) {
+      el.setAttribute("tabindex", "0");
+    }
+  }
 }
 
 document$.subscribe(({ body }) => {
@@ -34,4 +36,6 @@ document$.subscribe(({ body }) => {
     .querySelectorAll(".arithmatex, .jp-RenderedMarkdown, .jp-RenderedLatex")
     .forEach((el) => renderMathInElement(el, KATEX_OPTIONS));
   repairAccessibility(body);
+  // Widths change once the web fonts (KaTeX's) have loaded: look again then.
+  document.fonts.ready.then(() => repairAccessibility(body));
 });
