@@ -40,6 +40,16 @@ __all__ = [
 ]
 
 
+def _check_generator_args(where, maker, n_train, n_test, noise, seed):
+    """The arguments shared by the loaders that call a scikit-learn generator twice."""
+    check_positive(n_train, "n_train", where, integer=True)
+    check_positive(n_test, "n_test", where, integer=True)
+    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) or noise < 0:
+        raise ValueError(f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given.")
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
+        raise TypeError(f"{where}: seed must be an int ({maker}' random_state), but a {type(seed).__name__} was given.")
+
+
 def _require(module, package, extra="data"):
     """Import `module`, or raise an ImportError that says how to install it."""
     try:
@@ -384,13 +394,7 @@ def load_circles_dataset(n_train=300, n_test=100, noise=0.05, seed=1):
     ImportError
         If scikit-learn is not installed.
     """
-    where = "load_circles_dataset"
-    check_positive(n_train, "n_train", where, integer=True)
-    check_positive(n_test, "n_test", where, integer=True)
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) or noise < 0:
-        raise ValueError(f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given.")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"{where}: seed must be an int (make_circles' random_state), but a {type(seed).__name__} was given.")
+    _check_generator_args("load_circles_dataset", "make_circles", n_train, n_test, noise, seed)
     sk = _require("sklearn.datasets", "scikit-learn")
     train_X, train_y = sk.make_circles(n_samples=int(n_train), noise=float(noise), random_state=int(seed))
     test_X, test_y = sk.make_circles(n_samples=int(n_test), noise=float(noise), random_state=int(seed) + 1)
@@ -446,13 +450,7 @@ def load_regularization_dataset(n_train=150, n_test=1000, noise=0.3, seed=1):
     ImportError
         If scikit-learn is not installed.
     """
-    where = "load_regularization_dataset"
-    check_positive(n_train, "n_train", where, integer=True)
-    check_positive(n_test, "n_test", where, integer=True)
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) or noise < 0:
-        raise ValueError(f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given.")
-    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
-        raise TypeError(f"{where}: seed must be an int (make_moons' random_state), but a {type(seed).__name__} was given.")
+    _check_generator_args("load_regularization_dataset", "make_moons", n_train, n_test, noise, seed)
     sk = _require("sklearn.datasets", "scikit-learn")
     train_X, train_y = sk.make_moons(n_samples=int(n_train), noise=float(noise), random_state=int(seed))
     test_X, test_y = sk.make_moons(n_samples=int(n_test), noise=float(noise), random_state=int(seed) + 1)
