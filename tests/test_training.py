@@ -9,6 +9,7 @@ given running averages (constants).
 """
 
 import functools
+import re
 
 import numpy as np
 import pytest
@@ -327,3 +328,48 @@ def test_load_moons_dataset_leaves_numpy_s_global_state_alone():
 def test_load_moons_dataset_rejects_bad_inputs(kwargs, error, message):
     with pytest.raises(error, match=message):
         load_moons_dataset(**kwargs)
+
+
+# --- a softmax output (Course 3's digit classifiers) -----------------------------------
+
+def _blobs(rng, m=240, C=3):
+    labels = rng.integers(0, C, size=(1, m))
+    centres = np.array([[2.0, -2.0, 0.0], [0.0, 0.0, 2.5]])[:, :C]
+    X = centres[:, labels[0]] + 0.6 * rng.standard_normal((2, m))
+    return X, labels
+
+
+def test_train_with_optimizer_trains_a_softmax_classifier(rng):
+    from dl_notes.deep_network import predict_classes
+    from dl_notes.losses import one_hot
+
+    X, labels = _blobs(rng)
+    parameters, costs, _ = tr.train_with_optimizer(X, one_hot(labels, 3), [2, 8, 3], optimizer="adam",
+                                                   learning_rate=0.01, num_epochs=60, print_cost=False,
+                                                   output_activation="softmax")
+    assert parameters["W2"].shape == (3, 8)
+    assert costs[-1] < 0.5 * costs[0]
+    predicted = predict_classes(X, parameters)
+    assert predicted.shape == (1, X.shape[1]) and predicted.dtype.kind == "i"
+    assert np.mean(predicted == labels) > 0.9
+
+
+@pytest.mark.parametrize("Y, dims, message", [
+    ("labels", [2, 8, 3], "one_hot(labels, C)"),
+    ("two_hot", [2, 8, 3], "must be one-hot"),
+    ("one_hot", [2, 8, 4], "layers_dims[-1] = 4"),
+])
+def test_softmax_training_rejects_labels_that_are_not_one_hot(Y, dims, message, rng):
+    from dl_notes.losses import one_hot
+
+    X, labels = _blobs(rng, m=20)
+    Ys = {"labels": labels, "one_hot": one_hot(labels, 3)}
+    Ys["two_hot"] = Ys["one_hot"].copy()
+    Ys["two_hot"][:, 0] = 1
+    with pytest.raises(ValueError, match=re.escape(message)):
+        tr.train_with_optimizer(X, Ys[Y], dims, num_epochs=1, print_cost=False, output_activation="softmax")
+
+
+def test_unknown_output_activation_is_named():
+    with pytest.raises(ValueError, match="output_activation"):
+        tr.train_with_optimizer(np.zeros((2, 4)), np.zeros((1, 4)), [2, 1], output_activation="tanh")
