@@ -3,7 +3,8 @@ r"""Losses and costs: binary and softmax cross-entropy, and the W2A1 L1/L2 losse
 Taught in: Course 1, [week 2](../../course1/week2.md) (the logistic loss and the cost)
 and [week 4](../../course1/week4.md) (the cost of an L-layer network and its
 gradient $dA^{[L]}$); Course 2, [week 3](../../course2/week3.md#softmax-regression)
-(softmax regression and its cross-entropy cost).
+(softmax regression and its cross-entropy cost); Course 3,
+[week 2](../../course3/week2.md#multi-task-learning) (the multi-task cost with missing labels).
 
 The cross-entropy cost of $m$ examples with predictions $A^{[L]}$ and labels $Y$ is
 
@@ -33,6 +34,8 @@ __all__ = [
     "one_hot",
     "softmax_cross_entropy_cost",
     "softmax_cross_entropy_backward",
+    "multi_task_cost",
+    "multi_task_cost_backward",
 ]
 
 #: Predictions are clipped to [EPS, 1 - EPS] before taking logs, so a confident wrong
@@ -228,6 +231,94 @@ def softmax_cross_entropy_backward(AL, Y):
     AL, Y = _probabilities_and_labels(AL, Y, "softmax_cross_entropy_backward")
     return AL - Y
 # --8<-- [end:softmax_cross_entropy]
+
+
+# --8<-- [start:multi_task]
+def multi_task_cost(AL, Y):
+    r"""Cost of $n_y$ independent sigmoid outputs with some labels missing (multi-task learning).
+
+    Each example has $n_y$ binary labels, one per task (pedestrian? car? stop sign?...),
+    and the network one sigmoid output per task. A label may be unknown, written `nan`
+    (the course's "?"). The cost sums the logistic loss over the examples and over the
+    tasks, **skipping the missing labels**:
+
+    $$J = \frac{1}{m} \sum_{i=1}^{m} \sum_{\substack{j = 1 \\ y^{(i)}_j \neq \,?}}^{n_y}
+    \mathcal{L}\big(a^{(i)}_j, y^{(i)}_j\big), \qquad
+    \mathcal{L}(a, y) = -y \log a - (1 - y) \log(1 - a).$$
+
+    The sum is divided by $m$, the number of examples, not by the number of labels, as in
+    the course. With no label missing and $n_y = 1$ this is
+    [`compute_cost`][dl_notes.losses.compute_cost].
+
+    Parameters
+    ----------
+    AL : ndarray, shape (n_y, m)
+        Sigmoid outputs, one row per task.
+    Y : ndarray, shape (n_y, m)
+        Labels 0 or 1, or `nan` where a label is missing.
+
+    Returns
+    -------
+    cost : float
+
+    Examples
+    --------
+    >>> nan = np.nan
+    >>> round(multi_task_cost(np.array([[0.9, 0.2], [0.5, 0.7]]), np.array([[1, nan], [nan, 1]])), 4)
+    0.231
+    """
+    AL, Y, labelled = _multi_task_inputs(AL, Y, "multi_task_cost")
+    A = np.clip(AL, EPS, 1 - EPS)
+    y = np.where(labelled, Y, 0.0)
+    losses = -(y * np.log(A) + (1 - y) * np.log(1 - A))
+    return float(np.sum(losses, where=labelled) / Y.shape[1])
+
+
+def multi_task_cost_backward(AL, Y):
+    r"""Gradient of the multi-task cost with respect to the logits: $A - Y$ where a label exists, 0 elsewhere.
+
+    For each sigmoid output, the loss and the sigmoid combine into $dZ = A - Y$, as for one
+    output (see [`l_model_backward`][dl_notes.deep_network.l_model_backward]). A missing
+    label contributes nothing to the cost, so it contributes nothing to the gradient:
+
+    $$dZ^{[L]}_{j}{}^{(i)} = \begin{cases} a^{(i)}_j - y^{(i)}_j & \text{if } y^{(i)}_j \text{ is known,} \\
+    0 & \text{if it is missing.} \end{cases}$$
+
+    As everywhere in dl_notes, this is the derivative of the summed loss $mJ$; the
+    $\frac{1}{m}$ comes in [`linear_backward`][dl_notes.deep_network.linear_backward].
+
+    Parameters
+    ----------
+    AL : ndarray, shape (n_y, m)
+        Sigmoid outputs $A^{[L]} = \sigma(Z^{[L]})$.
+    Y : ndarray, shape (n_y, m)
+        Labels 0 or 1, or `nan` where missing.
+
+    Returns
+    -------
+    dZL : ndarray, shape (n_y, m)
+        $\partial (mJ) / \partial Z^{[L]}$; exactly 0 at every missing label.
+    """
+    AL, Y, labelled = _multi_task_inputs(AL, Y, "multi_task_cost_backward")
+    return np.where(labelled, AL - np.where(labelled, Y, 0.0), 0.0)
+# --8<-- [end:multi_task]
+
+
+def _multi_task_inputs(AL, Y, where):
+    AL = as_array(AL, "AL", where)
+    Y = as_array(Y, "Y", where)
+    check_ndim(AL, 2, "AL", where, "(n_y, m)")
+    check_same_shape(AL, Y, ("AL", "Y"), where)
+    labelled = ~np.isnan(Y)
+    bad = labelled & (Y != 0) & (Y != 1)
+    if bad.any():
+        raise ValueError(
+            f"{where}: Y must hold labels 0 or 1, or nan for a missing label, but it contains "
+            f"{np.unique(Y[bad])[:5].tolist()}."
+        )
+    if np.isnan(AL).any():
+        raise ValueError(f"{where}: AL contains nan; missing labels belong in Y, not in the predictions.")
+    return AL, Y, labelled
 
 
 def _pair(yhat, y, where):

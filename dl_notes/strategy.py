@@ -434,10 +434,9 @@ def split_sizes(m, fractions):
 
 
 # --8<-- [start:diagnose]
-#: The four gaps of the error table, in the order the recipe works on them.
 PROBLEMS = ("avoidable bias", "variance", "data mismatch", "overfitting to the dev set")
+"""The four gaps of the error table, in the order the recipe works on them."""
 
-#: What to try for each problem (Course 3, week 1 "improving your model's performance" and week 2).
 RECIPE = {
     "avoidable bias": (
         "train a bigger model (more layers or hidden units)",
@@ -458,6 +457,7 @@ RECIPE = {
         "get a bigger dev set",
     ),
 }
+"""What to try for each problem (Course 3, week 1 "improving your model's performance" and week 2)."""
 
 
 @dataclass(frozen=True)
