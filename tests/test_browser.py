@@ -13,9 +13,11 @@ enable them.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.server
 import json
+import multiprocessing
 import os
 import shutil
 import threading
@@ -163,27 +165,53 @@ _PAGE_CHECKS = r"""
 """
 
 
-@pytest.fixture(scope="session")
-def sweep(browser, server, built):
-    """Visit every page once: {path: (reader-visible problems, axe violations, bytes, phone widths)}."""
-    OUTPUT.mkdir(exist_ok=True)
+def _sweep_pages(server, paths):
+    """Visit `paths` in a browser of its own: {path: (problems, axe violations, bytes, phone widths)}.
+
+    Runs in a worker process, so that the sweep can use both cores (Playwright's sync API
+    drives one page at a time per process).
+    """
+    from playwright.sync_api import sync_playwright
+
     results = {}
-    for path in _pages(built):
-        visit = Visit(browser, server, path)
-        try:
-            problems = visit.page.evaluate(_PAGE_CHECKS)
-            problems += [f"request to another host: {u}" for u in visit.foreign]
-            problems += [f"failed request: {u}" for u in visit.failed]
-            problems += [f"console error: {e}" for e in visit.errors]
-            violations = _axe_violations(visit.page)
-            # Then the same page on a phone: nothing may be wider than the screen.
-            visit.page.set_viewport_size(PHONE)
-            visit.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            widths = visit.page.evaluate(
-                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-            results[path] = (problems, violations, visit.bytes, widths)
-        finally:
-            visit.close()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_find_chromium(), args=CHROMIUM_FLAGS)
+        for path in paths:
+            visit = Visit(browser, server, path)
+            try:
+                problems = visit.page.evaluate(_PAGE_CHECKS)
+                problems += [f"request to another host: {u}" for u in visit.foreign]
+                problems += [f"failed request: {u}" for u in visit.failed]
+                problems += [f"console error: {e}" for e in visit.errors]
+                violations = _axe_violations(visit.page)
+                # Then the same page on a phone: nothing may be wider than the screen.
+                visit.page.set_viewport_size(PHONE)
+                visit.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                widths = visit.page.evaluate(
+                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                results[path] = (problems, violations, visit.bytes, widths)
+            finally:
+                visit.close()
+        browser.close()
+    return results
+
+
+@pytest.fixture(scope="session")
+def sweep(server, built):
+    """Visit every page once, spread over `DL_NOTES_BROWSER_WORKERS` processes (default: up to 2)."""
+    if _find_chromium() is None:
+        pytest.skip("browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; "
+                    ".ci/run does this) or set DL_NOTES_CHROMIUM=/path/to/chrome")
+    OUTPUT.mkdir(exist_ok=True)
+    paths = _pages(built)
+    workers = max(1, int(os.environ.get("DL_NOTES_BROWSER_WORKERS", min(2, os.cpu_count() or 1))))
+    chunks = [paths[i::workers] for i in range(workers)]
+    results = {}
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        for part in pool.map(_sweep_pages, [server] * workers, chunks):
+            results.update(part)
+    results = dict(sorted(results.items()))
     weights = {"/" + p: r[2] for p, r in results.items()}
     (OUTPUT / "page-weights.json").write_text(json.dumps(weights, indent=1))
     return results
