@@ -283,3 +283,16 @@ def test_cache_rejects_failed_or_unexecuted_notebooks(tmp_path):
     assert not hook.is_complete(write([dict(ok, execution_count=None)]))
     assert not hook.is_complete(write([dict(ok, outputs=[{"output_type": "error"}])]))
     assert not hook.is_complete(tmp_path / "missing.ipynb")
+
+
+@pytest.mark.parametrize("page", sorted((DOCS / "course3").glob("case-*.md")), ids=lambda p: p.name)
+def test_case_study_questions_each_have_a_collapsed_answer(page):
+    """Each question of a case study is followed by one collapsed answer, so a reader can think first."""
+    sections = re.split(r"^### ", page.read_text(), flags=re.M)[1:]
+    questions = [s for s in sections if s.startswith("Question")]
+    assert len(questions) >= 8, f"{page.name}: only {len(questions)} questions"
+    for section in questions:
+        title = section.splitlines()[0]
+        assert section.count('??? success "Answer"') == 1, f"{page.name}: '{title}' needs one collapsed answer"
+    assert "dl_notes" in page.read_text() and 'exec="on"' in page.read_text(), \
+        f"{page.name}: computed answers must be computed with dl_notes at build time"
