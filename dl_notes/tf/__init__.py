@@ -1,6 +1,7 @@
 """The framework half of dl_notes: the course's TensorFlow code.
 
-Taught in: Course 2 ([overview](../../course2/index.md)).
+Taught in: Course 2 ([overview](../../course2/index.md)) and Course 3
+([week 2](../../course3/week2.md#transfer-learning)).
 
 TensorFlow is imported here and only here: `import dl_notes` and the NumPy modules never
 pay its start-up time (about 3.5 s per process). Importing `dl_notes.tf` or one of its
@@ -9,6 +10,7 @@ modules imports TensorFlow, or raises `ImportError` saying how to install it.
 | module | what it holds |
 |---|---|
 | `dl_notes.tf.intro` | the TensorFlow introduction (Course 2, W3A1): tensors, Variables, `GradientTape`, `tf.data`, Adam |
+| `dl_notes.tf.multitask` | transfer and multi-task learning in Keras (Course 3, week 2): the masked multi-task loss, `transfer`, a small ConvNet |
 
 TensorFlow's C++ start-up messages are silenced (`TF_CPP_MIN_LOG_LEVEL=2`) unless the
 environment already sets that variable. Its oneDNN notice ignores that setting and is
