@@ -137,19 +137,24 @@ def confusion_matrix(y_true, y_pred, labels=None):
     where = "confusion_matrix"
     y_true, y_pred = _labels(y_true, y_pred, where)
     labels = _label_set(y_true, y_pred, labels, where)
-    true_index = np.searchsorted(labels, y_true, sorter=np.argsort(labels))
-    pred_index = np.searchsorted(labels, y_pred, sorter=np.argsort(labels))
-    order = np.argsort(labels)
-    C = len(labels)
-    cm = np.zeros((C, C), dtype=np.int64)
-    np.add.at(cm, (order[true_index], order[pred_index]), 1)
+    return _counts(y_true, y_pred, labels)
+
+
+def _counts(y_true, y_pred, labels):
+    """The confusion matrix of checked 1-D label arrays, rows and columns in the order of `labels`."""
+    order = np.argsort(labels)                       # position in `labels` of each sorted label
+    sorted_labels = labels[order]
+    rows = order[np.searchsorted(sorted_labels, y_true)]
+    cols = order[np.searchsorted(sorted_labels, y_pred)]
+    cm = np.zeros((len(labels), len(labels)), dtype=np.int64)
+    np.add.at(cm, (rows, cols), 1)
     return cm
 # --8<-- [end:confusion_matrix]
 
 
 # --8<-- [start:metrics]
 def _per_class(y_true, y_pred, average, labels, where):
-    """True positives, predicted positives and actual positives for the classes `average` asks for."""
+    """True positives, predicted positives and actual positives per class, read off the confusion matrix."""
     if average not in ("binary", "macro"):
         raise ValueError(f"{where}: average must be 'binary' or 'macro', but {average!r} was given.")
     y_true, y_pred = _labels(y_true, y_pred, where)
@@ -161,13 +166,11 @@ def _per_class(y_true, y_pred, average, labels, where):
                 f"labels include {values[~np.isin(values, [0, 1])][:5].tolist()}; use average='macro' "
                 f"for several classes."
             )
-        classes = np.array([1])
-    else:
-        classes = _label_set(y_true, y_pred, labels, where)
-    true_pos = np.array([np.sum((y_pred == c) & (y_true == c)) for c in classes])
-    predicted = np.array([np.sum(y_pred == c) for c in classes])
-    actual = np.array([np.sum(y_true == c) for c in classes])
-    return true_pos, predicted, actual
+        cm = _counts(y_true, y_pred, np.array([0, 1]))
+        return cm.diagonal()[1:], cm.sum(axis=0)[1:], cm.sum(axis=1)[1:]
+    cm = _counts(y_true, y_pred, _label_set(y_true, y_pred, labels, where))
+    # true positives on the diagonal, predictions per class down the columns, examples along the rows
+    return cm.diagonal(), cm.sum(axis=0), cm.sum(axis=1)
 
 
 def _ratio(num, den):

@@ -63,3 +63,20 @@ def test_compute_cost_rejects_bad_labels_and_shapes():
         compute_cost(np.array([[0.5, 0.5, 0.5]]), np.array([[1, 0]]))
     with pytest.raises(ValueError, match=r"AL must be a 2-D array \(1, m\), but it has shape \(3,\)"):
         compute_cost(np.array([0.5, 0.5, 0.5]), np.array([1, 0, 1]))
+
+
+def test_flatten_images_makes_one_column_per_image_and_scales_uint8():
+    from dl_notes.basics import flatten_images
+
+    images = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4)
+    X = flatten_images(images)
+    assert X.shape == (12, 2)
+    assert np.array_equal(X[:, 1], images[1].ravel() / 255.0)          # column i is image i, row-major
+    floats = images / 255.0
+    assert np.array_equal(flatten_images(floats), X)                    # floats are taken as they are
+    assert flatten_images(floats.astype(np.float32)).dtype == np.float32
+    assert flatten_images(np.zeros((5, 2, 2, 3))).shape == (12, 5)      # with channels
+    with pytest.raises(ValueError, match=r"\(m, height, width\).*shape \(4, 4\)"):
+        flatten_images(np.zeros((4, 4)))
+    with pytest.raises(ValueError, match="a list was given"):
+        flatten_images([[[0]]])
