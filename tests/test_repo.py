@@ -208,16 +208,46 @@ def test_readme_quickstart_is_two_commands():
     assert _quickstart_commands() == ["make serve", "make test"]
 
 
+def test_readme_names_the_quick_loop_under_the_quickstart():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    assert "make check" in section, "the README names `make check` under the Quickstart commands"
+
+
 def test_ci_and_workflow_run_the_readme_test_command():
+    """.ci/run runs `make test`; the workflow runs its parts (`make check`, `make execute` per
+    course, `make site-check`) in separate jobs, and `make test` is exactly those parts."""
     test_command = _quickstart_commands()[1]
     assert re.search(rf"^\s*{test_command}\s*$", (ROOT / ".ci" / "run").read_text(), re.M)
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
     runs = [step.get("run", "") for job in workflow["jobs"].values() for step in job.get("steps", [])]
-    assert test_command in runs, "the workflow runs the README's test command"
-    assert "make build" in runs
+    for part in ("make check", "make execute DIR=docs/${{ matrix.course }}", "make site-check", "make build"):
+        assert part in runs, f"the workflow does not run {part!r}"
     makefile = (ROOT / "Makefile").read_text()
-    build_recipe = makefile.split("\nbuild:", 1)[1].split("\n\n", 1)[0]
-    assert "mkdocs build --strict" in build_recipe
+
+    def recipe(target):
+        return makefile.split(f"\n{target}:", 1)[1].split("\n\n", 1)[0]
+
+    assert "mkdocs build --strict" in recipe("build")
+    assert "tests.suite test" in recipe("test") and "tests.suite check" in recipe("check")
+    assert "tests.suite execute" in recipe("execute") and "tests.suite site" in recipe("site-check")
+    site = workflow["jobs"]["site"]
+    assert site["needs"] == "labs" and site["env"]["DL_NOTES_NO_EXECUTE"] == "1", \
+        "the site job builds from the labs jobs' executed copies and executes nothing"
+
+
+def test_workflow_lab_matrix_covers_every_lab_directory():
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    job = workflow["jobs"]["labs"]
+    courses = sorted(job["strategy"]["matrix"]["course"])
+    with_labs = sorted({p.relative_to(DOCS).parts[0] for p in LABS})
+    assert courses == with_labs, f"the labs matrix lists {courses}, but labs live in {with_labs}"
+    upload = [s for s in job["steps"] if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload and upload[0]["with"]["path"].rstrip("/") == ".cache/executed"
+    download = [s for s in workflow["jobs"]["site"]["steps"]
+                if s.get("uses", "").startswith("actions/download-artifact@")]
+    assert download and download[0]["with"]["path"].rstrip("/") == ".cache/executed"
+    assert download[0]["with"]["pattern"] == "executed-*" and download[0]["with"]["merge-multiple"] is True
 
 
 def test_workflow_permissions_are_least_privilege():
@@ -228,7 +258,7 @@ def test_workflow_permissions_are_least_privilege():
     assert "concurrency" in workflow and "concurrency" in deploy
     uses = [s.get("uses", "") for s in deploy["steps"]]
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    build_uses = [s.get("uses", "") for s in workflow["jobs"]["test-and-build"]["steps"]]
+    build_uses = [s.get("uses", "") for s in workflow["jobs"]["site"]["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in build_uses)
 
 
@@ -237,52 +267,6 @@ def test_workflow_passes_actionlint():
     result = subprocess.run([str(exe), str(ROOT / ".github" / "workflows" / "site.yml")],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-# --- the notebook cache ------------------------------------------------------------
-
-def _hook():
-    spec = importlib.util.spec_from_file_location("notebooks_hook", DOCS / "hooks" / "notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_cache_key_follows_notebook_package_and_lock(tmp_path, monkeypatch):
-    hook = _hook()
-    (tmp_path / "dl_notes").mkdir()
-    (tmp_path / "requirements").mkdir()
-    (tmp_path / "dl_notes" / "a.py").write_text("x = 1\n")
-    (tmp_path / "requirements" / "lock.txt").write_text("numpy==2\n")
-    nb = tmp_path / "lab.ipynb"
-    nb.write_text("{}")
-    monkeypatch.setattr(hook, "ROOT", tmp_path)
-    monkeypatch.setattr(hook, "CACHE", tmp_path / "cache")
-    first = hook.executed_path(nb)
-    assert first == hook.executed_path(nb), "same content, same key"
-    (tmp_path / "dl_notes" / "a.py").write_text("x = 2\n")
-    second = hook.executed_path(nb)
-    (tmp_path / "requirements" / "lock.txt").write_text("numpy==3\n")
-    third = hook.executed_path(nb)
-    nb.write_text('{"cells": []}')
-    fourth = hook.executed_path(nb)
-    assert len({first, second, third, fourth}) == 4
-    assert first.name == "lab.ipynb", "the executed copy keeps the lab's file name"
-
-
-def test_cache_rejects_failed_or_unexecuted_notebooks(tmp_path):
-    hook = _hook()
-
-    def write(cells):
-        path = tmp_path / "nb.ipynb"
-        path.write_text(json.dumps({"cells": cells}))
-        return path
-
-    ok = {"cell_type": "code", "source": ["1"], "execution_count": 1, "outputs": []}
-    assert hook.is_complete(write([ok]))
-    assert not hook.is_complete(write([dict(ok, execution_count=None)]))
-    assert not hook.is_complete(write([dict(ok, outputs=[{"output_type": "error"}])]))
-    assert not hook.is_complete(tmp_path / "missing.ipynb")
 
 
 @pytest.mark.parametrize("page", sorted((DOCS / "course3").glob("case-*.md")), ids=lambda p: p.name)

@@ -208,3 +208,34 @@ def test_search_index_covers_chapters_and_labs(built):
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "course1/week4/" in locations
     assert "course1/labs/w4a2-deep-network-application/" in locations
+
+
+#: A lab should run in under a minute on 2 cores; past the per-cell limit of the tests it fails.
+LAB_BUDGET_WARN, LAB_BUDGET_FAIL = 60.0, 120.0
+
+
+def test_every_lab_runs_within_its_time_budget(built):
+    """Each lab's time, read from its executed copy's cell timestamps: warn over 60 s, fail over 120 s.
+
+    The build has just made sure every lab has an executed copy for the current content, so
+    this reads the run that produced what the site shows (in the suite: two labs at a time,
+    one thread each). No other test asserts on a time.
+    """
+    import importlib.util
+    import warnings
+
+    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "docs" / "hooks" / "notebooks.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    times = {}
+    for nb in hook.all_notebooks():
+        copy = hook.executed_path(nb)
+        assert hook.is_complete(copy), f"{nb.name}: no complete executed copy after the build"
+        seconds = hook.executed_seconds(copy)
+        assert seconds is not None, f"{nb.name}: its executed copy has no cell timestamps"
+        times[str(nb.relative_to(ROOT / "docs"))] = seconds
+    slow = {k: round(v, 1) for k, v in times.items() if LAB_BUDGET_WARN < v <= LAB_BUDGET_FAIL}
+    if slow:
+        warnings.warn(f"labs over the {LAB_BUDGET_WARN:.0f} s budget: {slow}", stacklevel=1)
+    over = {k: round(v, 1) for k, v in times.items() if v > LAB_BUDGET_FAIL}
+    assert not over, f"labs over {LAB_BUDGET_FAIL:.0f} s: {over}"

@@ -1,10 +1,11 @@
 r"""Transfer learning and multi-task learning with Keras (Course 3, week 2; beyond the course).
 
 Taught in: Course 3, [week 2](../../course3/week2.md#transfer-learning) (transfer learning
-and [multi-task learning](../../course3/week2.md#multi-task-learning)) and the
-[transfer and multi-task lab](../../course3/labs/w2-transfer-multitask.ipynb).
+and [multi-task learning](../../course3/week2.md#multi-task-learning)) and the labs
+[W2 · Transfer learning](../../course3/labs/w2-transfer-learning.ipynb) and
+[W2 · Multi-task learning](../../course3/labs/w2-multitask-learning.ipynb).
 
-The course teaches both ideas in lectures only. This module holds what the lab needs to
+The course teaches both ideas in lectures only. This module holds what the labs need to
 measure them on handwritten digits:
 
 | step | function |

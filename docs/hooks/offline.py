@@ -9,7 +9,8 @@ notebook page that this site does not want:
   (none has; it would break offline anyway);
 - about 600 KB of JupyterLab CSS inlined in `<style>` blocks, the same on every page.
 
-This hook removes the first two and moves each distinct style block into one stylesheet
+This hook (on each notebook page's content, before the search plugin indexes it) removes
+the first two and moves each distinct style block into one stylesheet
 under `assets/stylesheets/jupyter/`, named by its content hash, that every notebook page
 links to and the browser caches.
 
@@ -46,15 +47,14 @@ NO_ALT = 'alt="No description has been provided for this image"'
 ALT = 'alt="Figure drawn by the code cell above"'
 
 
-def on_post_page(output: str, page, config) -> str:
+def on_page_content(html: str, page, config, files) -> str:
+    """Lighten the notebook's own HTML before the search plugin and the theme see it."""
     if not page.file.src_uri.endswith(".ipynb"):
-        return output
-    output = MATHJAX.sub("", output)
-    output = MERMAID.sub("", output)
-    start = output.find('<div class="jupyter-wrapper">')
-    head, body = output[:start], output[start:]
-    article = head.find('<article')
-    before, styles = head[:article], head[article:]
+        return html
+    html = MERMAID.sub("", MATHJAX.sub("", html))
+    start = html.find('<div class="jupyter-wrapper">')
+    styles, body = html[:start], html[start:]
+    page_dir = posixpath.dirname(page.file.dest_uri) or "."
 
     def extract(match: re.Match) -> str:
         css = match.group(1)
@@ -63,11 +63,7 @@ def on_post_page(output: str, page, config) -> str:
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(css, encoding="utf-8")
-        page_dir = posixpath.dirname(page.file.dest_uri)
-        href = posixpath.relpath(f"{CSS_DIR}/{name}", page_dir or ".")
-        return f'<link rel="stylesheet" href="{href}">'
-
-    page_dir = posixpath.dirname(page.file.dest_uri) or "."
+        return f'<link rel="stylesheet" href="{posixpath.relpath(f"{CSS_DIR}/{name}", page_dir)}">'
 
     def image_file(match: re.Match) -> str:
         data = base64.b64decode(re.sub(r"\s", "", match.group(2)))
@@ -78,8 +74,13 @@ def on_post_page(output: str, page, config) -> str:
             target.write_bytes(data)
         return f'src="{posixpath.relpath(f"{IMG_DIR}/{name}", page_dir)}"'
 
-    body = DATA_IMG.sub(image_file, body).replace(NO_ALT, ALT)
-    return _mend_anchors(before + STYLE.sub(extract, styles) + body)
+    return STYLE.sub(extract, styles) + DATA_IMG.sub(image_file, body).replace(NO_ALT, ALT)
+
+
+def on_post_page(output: str, page, config) -> str:
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    return _mend_anchors(output)
 
 
 def _mend_anchors(html: str) -> str:
