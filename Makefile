@@ -7,7 +7,10 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 export NO_MKDOCS_2_WARNING = 1
-export PYTHONDONTWRITEBYTECODE = 1
+# Compiled bytecode goes to one folder outside the sources (no __pycache__ next to dl_notes/,
+# which mkdocs serve watches). It is written lazily, on first import, so a fresh venv that uv
+# installed without bytecode pays TensorFlow's compile once, not in every process.
+export PYTHONPYCACHEPREFIX = $(CURDIR)/.cache/pycache
 
 # Seconds one notebook cell may run in the tests.
 CELL_TIMEOUT ?= 120

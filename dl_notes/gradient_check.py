@@ -22,6 +22,14 @@ the regularization term in $J$ if the backward pass includes it.
 To check all parameters at once they are unrolled into one column vector
 ([`dictionary_to_vector`][dl_notes.gradient_check.dictionary_to_vector]) and rolled
 back ([`vector_to_dictionary`][dl_notes.gradient_check.vector_to_dictionary]).
+
+For one layer at a time (a convolution, a pooling layer, an RNN cell), cs231n's form is
+handier: [`eval_numerical_gradient`][dl_notes.gradient_check.eval_numerical_gradient] for a
+scalar function of one array, and
+[`eval_numerical_gradient_array`][dl_notes.gradient_check.eval_numerical_gradient_array] for
+an array-valued layer `out = f(x)` and an upstream gradient `dout`, which gives
+$\partial (\sum \text{out} \odot \text{dout}) / \partial x$, the `dx` its backward pass must
+return. [`rel_error`][dl_notes.gradient_check.rel_error] compares the two.
 """
 
 from __future__ import annotations
@@ -35,6 +43,9 @@ from dl_notes.losses import compute_cost
 
 __all__ = [
     "THRESHOLD",
+    "rel_error",
+    "eval_numerical_gradient",
+    "eval_numerical_gradient_array",
     "dictionary_to_vector",
     "vector_to_dictionary",
     "gradients_to_vector",
@@ -48,6 +59,111 @@ __all__ = [
 
 #: A difference above this means "there is probably a mistake in the backward pass".
 THRESHOLD = 2e-7
+
+
+# --8<-- [start:numerical]
+def rel_error(a, b):
+    r"""Relative error of two arrays, $\lVert a - b \rVert_2 / \max(10^{-8}, \lVert a \rVert_2 + \lVert b \rVert_2)$.
+
+    The norms run over all entries. Below about $10^{-7}$ two gradients agree; near a kink
+    (ReLU, max pooling) $10^{-4}$ can still be right; above $10^{-2}$ one is wrong.
+
+    Parameters
+    ----------
+    a, b : array_like, same shape
+
+    Returns
+    -------
+    float
+    """
+    a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
+    if a.shape != b.shape:
+        raise ValueError(f"rel_error: a and b must have the same shape, but they have {a.shape} and {b.shape}.")
+    return float(np.linalg.norm(a - b) / max(1e-8, np.linalg.norm(a) + np.linalg.norm(b)))
+
+
+def eval_numerical_gradient(f, x, h=1e-5):
+    r"""Centred differences of a scalar function: $\partial f / \partial x_i \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h}$.
+
+    Each entry of `x` is moved by $\pm h$ in place, `f(x)` is evaluated, and the entry is
+    put back, so `f` may also read `x` through a closure. Two calls of `f` per entry.
+
+    Parameters
+    ----------
+    f : callable
+        `f(x)` returns a number.
+    x : ndarray of float64, any shape
+        The point; float64, so that the differences are accurate to about $h^2$.
+    h : float, default 1e-5
+
+    Returns
+    -------
+    grad : ndarray, shape of `x`, float64
+    """
+    x = _float64_point(x, "eval_numerical_gradient")
+    check_positive(h, "h", "eval_numerical_gradient")
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        plus = float(f(x))
+        x[i] = old - h
+        minus = float(f(x))
+        x[i] = old
+        grad[i] = (plus - minus) / (2 * h)
+    return grad
+
+
+def eval_numerical_gradient_array(f, x, df, h=1e-5):
+    r"""Centred differences of an array-valued function against an upstream gradient (cs231n's form).
+
+    For a layer `out = f(x)` and `df` $= \partial L / \partial\, \text{out}$, returns
+    $\partial L / \partial x$ with
+    $\partial L / \partial x_i \approx \sum \frac{f(x + h e_i) - f(x - h e_i)}{2h} \odot \text{df}$,
+    which is what the layer's backward pass computes from `df`.
+
+    Parameters
+    ----------
+    f : callable
+        `f(x)` returns an array of the shape of `df` (e.g. `lambda x: conv_forward(x, W, b, hp)[0]`).
+    x : ndarray of float64, any shape
+        Moved entry by entry in place and restored.
+    df : ndarray, shape of `f(x)`
+        The upstream gradient; use random, non-symmetric values so a wrong backward pass cannot hide.
+    h : float, default 1e-5
+
+    Returns
+    -------
+    dx : ndarray, shape of `x`, float64
+    """
+    where = "eval_numerical_gradient_array"
+    x = _float64_point(x, where)
+    check_positive(h, "h", where)
+    df = np.asarray(df, np.float64)
+    out = np.asarray(f(x))
+    if out.shape != df.shape:
+        raise ValueError(f"{where}: df must have the shape of f(x), {out.shape}, but it has shape {df.shape}.")
+    grad = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        plus = np.array(f(x), np.float64)         # a copy: f may return a view of its own buffer
+        x[i] = old - h
+        minus = np.array(f(x), np.float64)
+        x[i] = old
+        grad[i] = np.sum((plus - minus) * df) / (2 * h)
+    return grad
+# --8<-- [end:numerical]
+
+
+def _float64_point(x, where):
+    if not isinstance(x, np.ndarray) or x.dtype != np.float64:
+        given = f"an array of {x.dtype}" if isinstance(x, np.ndarray) else f"a {type(x).__name__}"
+        raise TypeError(
+            f"{where}: x must be a float64 ndarray (it is moved in place by h, and float32 is too coarse "
+            f"for differences of 1e-5), but {given} was given. Pass x.astype(np.float64)."
+        )
+    return x
 
 
 # --8<-- [start:vectors]
@@ -333,7 +449,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False,
 # --8<-- [end:gradient_check]
 
 
-def _relative_difference(grad, gradapprox):
+def _relative_difference(grad, gradapprox):  # the course's formula, with 0 for two zero vectors
     denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
     return 0.0 if denominator == 0 else float(np.linalg.norm(grad - gradapprox) / denominator)
 

@@ -1,39 +1,23 @@
 """Tools for checking gradients two ways: centred finite differences and TensorFlow autodiff.
 
-Both take a scalar function of named float64 arrays, so a test writes the computation once
-in NumPy (through dl_notes) and once in TensorFlow, and compares each with the backward
-pass under test.
+The finite differences are the package's own (`dl_notes.gradient_check`), so the tests use
+what a learner uses. A test writes the computation once in NumPy (through dl_notes) and once
+in TensorFlow, and compares each with the backward pass under test.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-H = 1e-5
+from dl_notes.gradient_check import eval_numerical_gradient, rel_error  # noqa: F401  (the tests import both)
+
 #: cs231n's thresholds: below 1e-7 the gradient is right (away from kinks).
 TOL = 1e-7
 
 
-def rel_error(a, b):
-    """Relative error |a - b| / max(1e-8, |a| + |b|), with norms over all entries."""
-    a, b = np.asarray(a, float), np.asarray(b, float)
-    return float(np.linalg.norm(a - b) / max(1e-8, np.linalg.norm(a) + np.linalg.norm(b)))
-
-
-def numerical_gradient(f, x, h=H):
-    """Centred differences of scalar `f()` with respect to the array `x`, perturbed in place."""
-    grad = np.zeros_like(x, dtype=float)
-    it = np.nditer(x, flags=["multi_index"])
-    for _ in it:
-        i = it.multi_index
-        old = x[i]
-        x[i] = old + h
-        plus = f()
-        x[i] = old - h
-        minus = f()
-        x[i] = old
-        grad[i] = (plus - minus) / (2 * h)
-    return grad
+def numerical_gradient(f, x, h=1e-5):
+    """`dl_notes.gradient_check.eval_numerical_gradient` for a zero-argument closure `f()` over `x`."""
+    return eval_numerical_gradient(lambda _: f(), x, h)
 
 
 def tf_gradients(fn, arrays):

@@ -102,11 +102,12 @@ def _group(nodeid: str) -> str:
     return "unit tests"
 
 
-def _venv_line() -> tuple[float | None, str]:
+def _venv_line(started: float) -> tuple[float | None, str]:
+    """The venv's creation time, and whether make created it just before this run."""
     record = ROOT / ".venv" / ".install-seconds"
     if not record.exists():
         return None, "not measured"
-    fresh = time.time() - record.stat().st_mtime < 120
+    fresh = started - record.stat().st_mtime < 60
     return float(record.read_text().strip() or 0), "created this run" if fresh else "reused (last creation)"
 
 
@@ -116,6 +117,7 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     started = time.time()
+    venv = _venv_line(started)
     OUTPUT.mkdir(exist_ok=True)
     hook = _hook()
     labs: dict[str, dict] = {}
@@ -144,7 +146,7 @@ def main(argv: list[str]) -> int:
         print("labs: nothing to execute")
         return 0
 
-    report = _report(mode, hook, labs, phases, started)
+    report = _report(mode, hook, labs, phases, started, venv)
     (OUTPUT / "timings.json").write_text(json.dumps(report, indent=1))
     _print(report)
     return max(p["exit_code"] for p in phases.values())
@@ -160,7 +162,7 @@ def _last_seconds(hook, staged: Path) -> float | None:
     return hook.executed_seconds(max(copies, key=lambda p: p.stat().st_mtime))
 
 
-def _report(mode, hook, labs, phases, started) -> dict:
+def _report(mode, hook, labs, phases, started, venv) -> dict:
     groups: dict[str, dict] = {}
     counts: dict[str, int] = {}
     for phase in phases.values():
@@ -181,12 +183,13 @@ def _report(mode, hook, labs, phases, started) -> dict:
         copy = hook.executed_path(nb)
         if copy.exists() and hook.is_complete(copy):
             entry["cells_seconds"] = round(hook.executed_seconds(copy) or 0, 1)
-    venv, venv_note = _venv_line()
+    venv, venv_note = venv
     extra = {k: v for p in phases.values() for k, v in p["extra"].items()}
     return {
         "mode": mode,
         "venv_seconds": venv, "venv": venv_note,
         "phases": {name: round(p["wall_seconds"], 1) for name, p in phases.items()},
+        "busy_seconds_per_worker": {name: p.get("busy_seconds_per_worker", {}) for name, p in phases.items()},
         "workers": int(_workers()),
         "labs": labs,
         "groups": groups,
@@ -215,7 +218,9 @@ def _print(r: dict) -> None:
     for name, seconds in r["extra"].items():
         rows.append((name, seconds, ""))
     for name, seconds in r["phases"].items():
-        rows.append((f"pytest session '{name}' (wall)", seconds, ""))
+        busy = r["busy_seconds_per_worker"].get(name, {})
+        note = ", ".join(f"{w} busy {b:.0f} s" for w, b in busy.items()) if len(busy) > 1 else ""
+        rows.append((f"pytest session '{name}' (wall)", seconds, note))
     rows.append(("suite total (wall)", r["suite_seconds"], WHAT[r["mode"]]))
     if r["since_ci_start_seconds"] is not None:
         rows.append(("since .ci/run started (wall)", r["since_ci_start_seconds"], "apt, venv and suite"))

@@ -100,6 +100,34 @@ def _python_fences(md_text: str):
             yield m.group(2)
 
 
+def _includes_outside_fences(text: str) -> list[int]:
+    """Line numbers of snippet includes (`--8<-- "file"`) that sit outside a code fence."""
+    found, fence = [], None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        marker = re.match(r"(`{3,}|~{3,})", stripped)
+        if marker:
+            if fence is None:
+                fence = marker.group(1)
+            elif stripped.startswith(fence) and not stripped[len(fence):].strip():
+                fence = None
+        elif fence is None and re.match(r'--8<--\s+"', stripped):
+            found.append(number)
+    return found
+
+
+def test_includes_outside_fences_finds_the_bare_one():
+    text = '??? example "x"\n    ``` {.python notest}\n    --8<-- "a.py:x"\n    ```\n\n    --8<-- "b.py:y"\n'
+    assert _includes_outside_fences(text) == [6]
+
+
+def test_every_snippet_include_sits_inside_a_code_fence():
+    """An include outside a fence renders the code as a paragraph of text."""
+    offenders = [f"{page.relative_to(ROOT)}:{n}" for page in sorted(DOCS.rglob("*.md"))
+                 for n in _includes_outside_fences(page.read_text(encoding="utf-8"))]
+    assert not offenders, "put these includes inside a ``` {.python notest} fence: " + ", ".join(offenders)
+
+
 def test_notebooks_and_pages_never_retype_package_functions():
     """Code lives once, in dl_notes: no notebook or page defines a function the package has."""
     package = {q.rsplit(".", 1)[1] for q in _public_functions()}

@@ -18,12 +18,15 @@ from pathlib import Path
 EXTRA: dict[str, float] = {}
 
 _durations: dict[str, float] = defaultdict(float)
+_busy: dict[str, float] = defaultdict(float)  # seconds in tests, per xdist worker ("main" without xdist)
 _outcomes: dict[str, str] = {}
 _started = time.time()
 
 
 def pytest_runtest_logreport(report):
     _durations[report.nodeid] += report.duration
+    gateway = getattr(getattr(report, "node", None), "gateway", None)
+    _busy[getattr(gateway, "id", "main")] += report.duration
     if report.failed:
         outcome = "failed" if report.when == "call" else "error"
     elif report.skipped:
@@ -51,4 +54,5 @@ def pytest_sessionfinish(session, exitstatus):
         "tests": {nodeid: {"seconds": round(_durations[nodeid], 3), "outcome": outcome}
                   for nodeid, outcome in _outcomes.items()},
         "extra": EXTRA,
+        "busy_seconds_per_worker": {k: round(v, 1) for k, v in sorted(_busy.items())},
     }, indent=1))
