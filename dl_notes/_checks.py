@@ -5,6 +5,10 @@ message ("operands could not be broadcast together with shapes (4,3) (5,2)") app
 several calls away from the mistake. Public functions of `dl_notes` call these helpers
 first, so a bad input fails at once with a message that names the function, the
 argument, what was expected and what was given.
+
+A public function checks its inputs once, here, and then calls an unchecked private
+kernel (`linear_forward` checks, `_linear_forward` computes); kernels call each other
+freely, so a training loop does not pay for the same checks at every step.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ __all__ = [
     "as_array",
     "check_ndim",
     "check_shape",
+    "check_shape_of",
     "check_same_shape",
+    "check_same_shape_of",
     "check_binary",
     "check_choice",
     "check_positive",
@@ -25,6 +31,7 @@ __all__ = [
     "check_parameters",
     "check_inputs_fit",
     "as_rng",
+    "check_seed",
 ]
 
 
@@ -62,28 +69,44 @@ def check_ndim(x: np.ndarray, ndim: int, name: str, where: str, layout: str = ""
 
 def check_shape(x: np.ndarray, shape: tuple, name: str, where: str, why: str = "") -> None:
     """Raise `ValueError` unless `x.shape` matches `shape` (`None` entries match any size)."""
-    ok = x.ndim == len(shape) and all(s is None or s == d for s, d in zip(shape, x.shape))
+    check_shape_of(x.shape, shape, name, where, why)
+
+
+def check_shape_of(actual: tuple, shape: tuple, name: str, where: str, why: str = "") -> None:
+    """`check_shape` for a shape known without its array.
+
+    A backward pass checks its caches before computing anything, so the shape of each
+    `dZ` is known before `dZ` exists.
+    """
+    if actual == shape:
+        return
+    ok = len(actual) == len(shape) and all(s is None or s == d for s, d in zip(shape, actual))
     if not ok:
         want = "(" + ", ".join("any" if s is None else str(s) for s in shape)
         want += ",)" if len(shape) == 1 else ")"
         reason = f"; {why}" if why else ""
         raise ValueError(
-            f"{where}: {name} must have shape {want}, but it has shape {x.shape}{reason}."
+            f"{where}: {name} must have shape {want}, but it has shape {tuple(actual)}{reason}."
         )
 
 
 def check_same_shape(a: np.ndarray, b: np.ndarray, names: tuple[str, str], where: str) -> None:
     """Raise `ValueError` unless `a` and `b` have the same shape."""
-    if a.shape != b.shape:
+    check_same_shape_of(a.shape, b.shape, names, where)
+
+
+def check_same_shape_of(a: tuple, b: tuple, names: tuple[str, str], where: str) -> None:
+    """`check_same_shape` for two shapes."""
+    if a != b:
         raise ValueError(
             f"{where}: {names[0]} and {names[1]} must have the same shape, but "
-            f"{names[0]} has shape {a.shape} and {names[1]} has shape {b.shape}."
+            f"{names[0]} has shape {a} and {names[1]} has shape {b}."
         )
 
 
 def check_binary(y: np.ndarray, name: str, where: str) -> None:
     """Raise `ValueError` unless every entry of `y` is 0 or 1."""
-    bad = ~np.isin(y, (0, 1))
+    bad = (y != 0) & (y != 1)             # nan is bad too
     if bad.any():
         raise ValueError(
             f"{where}: {name} must hold binary labels 0 or 1, but it contains "
@@ -125,34 +148,69 @@ def check_interval(value, name, where, low, high, closed=(True, False)):
         raise ValueError(f"{where}: {name} must be in {interval}, but {value!r} was given.")
 
 
-def check_parameters(parameters: dict, L: int, where: str) -> None:
-    """Check a parameters dict `{"W1", "b1", ..., "WL", "bL"}` for consistent shapes.
+def check_parameters(parameters: dict, L: int, where: str, *, batch_norm: bool = False,
+                     numpy: bool = True) -> dict:
+    """Check a parameters dict `{"W1", "b1", ..., "WL", "bL"}` for consistent shapes; return it.
 
     `W[l]` must be `(n[l], n[l-1])` and `b[l]` must be `(n[l], 1)`, with `n[l-1]` equal to the
     number of rows of `W[l-1]`.
+
+    With `batch_norm=True` the hidden layers have `gamma{l}` and `beta{l}`, both `(n[l], 1)`,
+    instead of `b{l}` (the layout of `initialize_parameters_bn`); the output layer keeps `b{L}`.
+
+    With `numpy=True` every value must be numeric and is converted by `as_array` (integer
+    arrays become float64); the dict returned holds the converted arrays (it is `parameters`
+    itself when nothing needed converting). With `numpy=False` any value with a `.shape`
+    is accepted as it is, e.g. TensorFlow tensors and Variables, also inside `tf.function`:
+    only the static shapes are checked and `parameters` is returned unchanged.
     """
     if not isinstance(parameters, dict):
         raise TypeError(
             f"{where}: parameters must be a dict with keys 'W1', 'b1', ..., but a "
             f"{type(parameters).__name__} was given."
         )
+    converted = {}
+    n_prev = None                                # rows of W[l-1]
     for l in range(1, L + 1):
-        for key in (f"W{l}", f"b{l}"):
+        keys = (f"W{l}", f"gamma{l}", f"beta{l}") if batch_norm and l < L else (f"W{l}", f"b{l}")
+        for key in keys:
             if key not in parameters:
+                first = "W1, gamma1, beta1" if batch_norm else "W1, b1"
                 raise ValueError(
-                    f"{where}: parameters has no {key!r}; expected keys W1, b1, ..., W{L}, b{L} "
+                    f"{where}: parameters has no {key!r}; expected keys {first}, ..., W{L}, b{L} "
                     f"but got {sorted(parameters)}."
                 )
-        W, b = parameters[f"W{l}"], parameters[f"b{l}"]
-        check_ndim(np.asarray(W), 2, f"W{l}", where, "(n[l], n[l-1])")
-        check_shape(np.asarray(b), (W.shape[0], 1), f"b{l}", where, f"W{l} has {W.shape[0]} rows")
-        if l > 1:
-            prev = parameters[f"W{l - 1}"].shape[0]
-            if W.shape[1] != prev:
-                raise ValueError(
-                    f"{where}: W{l} has shape {W.shape}, so it expects {W.shape[1]} inputs, "
-                    f"but W{l - 1} produces {prev} units; W{l} must be ({W.shape[0]}, {prev})."
-                )
+        shapes = []
+        for key in keys:
+            value = parameters[key]
+            if numpy:
+                array = as_array(value, key, where)
+                if array is not value:
+                    converted[key] = array
+                shapes.append(array.shape)
+            else:
+                shapes.append(_static_shape(value))
+        W = shapes[0]
+        if len(W) != 2:
+            raise ValueError(f"{where}: W{l} must be a 2-D array (n[l], n[l-1]), but it has shape {W}.")
+        for key, shape in zip(keys[1:], shapes[1:]):
+            if shape != (W[0], 1):
+                check_shape_of(shape, (W[0], 1), key, where, f"W{l} has {W[0]} rows")
+        if n_prev is not None and W[1] != n_prev:
+            raise ValueError(
+                f"{where}: W{l} has shape {W}, so it expects {W[1]} inputs, "
+                f"but W{l - 1} produces {n_prev} units; W{l} must be ({W[0]}, {n_prev})."
+            )
+        n_prev = W[0]
+    return {**parameters, **converted} if converted else parameters
+
+
+def _static_shape(x) -> tuple:
+    """The shape of anything with a `.shape` (a TensorFlow shape may hold `None`; unknown rank gives `()`)."""
+    try:
+        return tuple(x.shape)
+    except ValueError:                           # iterating a TensorShape of unknown rank
+        return ()
 
 
 def check_inputs_fit(X, parameters, where: str) -> np.ndarray:
@@ -168,14 +226,49 @@ def check_inputs_fit(X, parameters, where: str) -> np.ndarray:
     return X
 
 
-def as_rng(seed, where: str = "") -> np.random.Generator:
-    """Return a NumPy `Generator` from an int seed, an existing Generator or `None`."""
+# --- seeds: the one check every seeded function uses -----------------------------------
+
+def as_rng(seed, where: str = "", *, allow_none: bool = True) -> np.random.Generator:
+    """Return a NumPy `Generator` from an int seed, an existing Generator or `None`.
+
+    With `allow_none=False`, `None` is refused: a training run that must be reproducible
+    takes an int or a Generator.
+    """
     if isinstance(seed, np.random.Generator):
         return seed
-    if seed is None or (isinstance(seed, (int, np.integer)) and not isinstance(seed, bool)):
-        return np.random.default_rng(seed)
     prefix = f"{where}: " if where else ""
+    if seed is None and not allow_none:
+        raise TypeError(
+            f"{prefix}seed must be an int or a numpy.random.Generator (None would not be reproducible)."
+        )
+    if seed is None or _is_int(seed):
+        return np.random.default_rng(seed)
     raise TypeError(
         f"{prefix}seed must be an int, a numpy.random.Generator or None, but a "
         f"{type(seed).__name__} was given."
     )
+
+
+def check_seed(seed, where: str, *, allow_none: bool = False, minimum: int | None = None,
+               why: str = "") -> int | None:
+    """Return `seed` as a Python int, for libraries that take an integer seed.
+
+    TensorFlow (`tf.random.set_seed`, Keras initializers) and scikit-learn (`random_state`)
+    take an int, not a NumPy Generator. `allow_none` also accepts `None` (and returns it);
+    `minimum` is the smallest seed allowed (`0` for Keras); `why` says where the seed
+    goes, e.g. `"make_moons' random_state"`. Raises `TypeError` for anything but an int
+    (bools included) and `ValueError` for an int below `minimum`.
+    """
+    if seed is None and allow_none:
+        return None
+    bound = f" >= {minimum}" if minimum is not None else ""
+    expected = f"an int{bound}{' or None' if allow_none else ''}{f' ({why})' if why else ''}"
+    if not _is_int(seed):
+        raise TypeError(f"{where}: seed must be {expected}, but a {type(seed).__name__} was given.")
+    if minimum is not None and seed < minimum:
+        raise ValueError(f"{where}: seed must be {expected}, but {seed!r} was given.")
+    return int(seed)
+
+
+def _is_int(x) -> bool:
+    return isinstance(x, (int, np.integer)) and not isinstance(x, bool)

@@ -64,8 +64,12 @@ def sigmoid(Z):
     >>> sigmoid(np.array([-1.0, 0.0, 1.0])).round(4)
     array([0.2689, 0.5   , 0.7311])
     """
-    Z = as_array(Z, "Z", "sigmoid")
-    # Written with exp(-|z|) so that large |z| cannot overflow.
+    return _sigmoid(as_array(Z, "Z", "sigmoid"))
+
+
+def _sigmoid(Z):
+    """The sigmoid of an array already checked."""
+    # departs from the lecture's 1 / (1 + exp(-z)): written with exp(-|z|) so that large |z| cannot overflow
     E = np.exp(-np.abs(Z))
     return np.where(Z >= 0, 1 / (1 + E), E / (1 + E))
 
@@ -82,7 +86,11 @@ def sigmoid_derivative(Z):
     ndarray, same shape as `Z`
         Values in $(0, 0.25]$; the maximum 0.25 is reached at $z = 0$.
     """
-    s = sigmoid(Z)
+    return _sigmoid_derivative(as_array(Z, "Z", "sigmoid"))
+
+
+def _sigmoid_derivative(Z):
+    s = _sigmoid(Z)
     return s * (1 - s)
 # --8<-- [end:sigmoid]
 
@@ -102,6 +110,10 @@ def tanh(Z):
     return np.tanh(as_array(Z, "Z", "tanh"))
 
 
+def _tanh_derivative(Z):
+    return 1 - np.tanh(Z) ** 2
+
+
 def tanh_derivative(Z):
     r"""Derivative of tanh: $\tanh'(z) = 1 - \tanh^2(z)$.
 
@@ -113,7 +125,7 @@ def tanh_derivative(Z):
     -------
     ndarray, same shape as `Z`
     """
-    return 1 - tanh(Z) ** 2
+    return _tanh_derivative(as_array(Z, "Z", "tanh"))
 
 
 def relu(Z):
@@ -127,7 +139,11 @@ def relu(Z):
     -------
     A : ndarray, same shape as `Z`
     """
-    return np.maximum(0, as_array(Z, "Z", "relu"))
+    return _relu(as_array(Z, "Z", "relu"))
+
+
+def _relu(Z):
+    return np.maximum(0, Z)
 
 
 def relu_derivative(Z):
@@ -141,7 +157,11 @@ def relu_derivative(Z):
     -------
     ndarray, same shape as `Z`
     """
-    return (as_array(Z, "Z", "relu_derivative") > 0).astype(np.float64)
+    return _relu_derivative(as_array(Z, "Z", "relu_derivative"))
+
+
+def _relu_derivative(Z):
+    return (Z > 0).astype(np.float64)
 
 
 def leaky_relu(Z, alpha=0.01):
@@ -157,7 +177,10 @@ def leaky_relu(Z, alpha=0.01):
     -------
     A : ndarray, same shape as `Z`
     """
-    Z = as_array(Z, "Z", "leaky_relu")
+    return _leaky_relu(as_array(Z, "Z", "leaky_relu"), alpha)
+
+
+def _leaky_relu(Z, alpha=0.01):
     return np.where(Z > 0, Z, alpha * Z)
 
 
@@ -173,7 +196,10 @@ def leaky_relu_derivative(Z, alpha=0.01):
     -------
     ndarray, same shape as `Z`
     """
-    Z = as_array(Z, "Z", "leaky_relu_derivative")
+    return _leaky_relu_derivative(as_array(Z, "Z", "leaky_relu_derivative"), alpha)
+
+
+def _leaky_relu_derivative(Z, alpha=0.01):
     return np.where(Z > 0, 1.0, alpha)
 
 
@@ -209,7 +235,13 @@ def softmax(Z, axis=0):
             f"softmax: axis={axis} is out of range for Z with shape {Z.shape}; "
             f"use an axis between {-max(Z.ndim, 1)} and {max(Z.ndim, 1) - 1}."
         )
-    # Subtracting the maximum changes nothing mathematically and prevents overflow.
+    return _softmax(Z, axis)
+
+
+def _softmax(Z, axis=0):
+    """Softmax of an array already checked."""
+    # departs from the lecture's e^z / sum(e^z): subtracting the maximum changes nothing
+    # mathematically and prevents overflow
     E = np.exp(Z - Z.max(axis=axis, keepdims=True))
     return E / E.sum(axis=axis, keepdims=True)
 
@@ -230,7 +262,11 @@ def sigmoid_backward(dA, cache):
     dZ : ndarray, shape (n[l], m)
     """
     dA, Z = _backward_inputs(dA, cache, "sigmoid_backward")
-    return dA * sigmoid_derivative(Z)
+    return _sigmoid_backward(dA, Z)
+
+
+def _sigmoid_backward(dA, Z):
+    return dA * _sigmoid_derivative(Z)
 
 
 def relu_backward(dA, cache):
@@ -247,7 +283,11 @@ def relu_backward(dA, cache):
     dZ : ndarray, shape (n[l], m)
     """
     dA, Z = _backward_inputs(dA, cache, "relu_backward")
-    return dA * relu_derivative(Z)
+    return _relu_backward(dA, Z)
+
+
+def _relu_backward(dA, Z):
+    return dA * _relu_derivative(Z)
 # --8<-- [end:backward]
 
 
@@ -265,7 +305,11 @@ def tanh_backward(dA, cache):
     dZ : ndarray, shape (n[l], m)
     """
     dA, Z = _backward_inputs(dA, cache, "tanh_backward")
-    return dA * tanh_derivative(Z)
+    return _tanh_backward(dA, Z)
+
+
+def _tanh_backward(dA, Z):
+    return dA * _tanh_derivative(Z)
 
 
 def leaky_relu_backward(dA, cache, alpha=0.01):
@@ -283,7 +327,11 @@ def leaky_relu_backward(dA, cache, alpha=0.01):
     dZ : ndarray, shape (n[l], m)
     """
     dA, Z = _backward_inputs(dA, cache, "leaky_relu_backward")
-    return dA * leaky_relu_derivative(Z, alpha)
+    return _leaky_relu_backward(dA, Z, alpha)
+
+
+def _leaky_relu_backward(dA, Z, alpha=0.01):
+    return dA * _leaky_relu_derivative(Z, alpha)
 
 
 def softmax_backward(dA, cache):
@@ -305,7 +353,11 @@ def softmax_backward(dA, cache):
     dZ : ndarray, shape (n[L], m)
     """
     dA, Z = _backward_inputs(dA, cache, "softmax_backward")
-    A = softmax(Z, axis=0)
+    return _softmax_backward(dA, Z)
+
+
+def _softmax_backward(dA, Z):
+    A = _softmax(Z, axis=0)
     return A * (dA - np.sum(A * dA, axis=0, keepdims=True))
 
 
@@ -315,6 +367,14 @@ def _linear(Z):
 
 def _linear_backward(dA, cache):
     dA, _ = _backward_inputs(dA, cache, "linear_backward")
+    return dA
+
+
+def _identity(Z):
+    return Z
+
+
+def _identity_backward(dA, Z):
     return dA
 
 
@@ -333,6 +393,16 @@ ACTIVATIONS = {
     "leaky_relu": (leaky_relu, leaky_relu_backward),
     "softmax": (softmax, softmax_backward),
     "linear": (_linear, _linear_backward),
+}
+
+# The same, unchecked: `name -> (g(Z), backward(dA, Z))` for arrays already checked.
+_KERNELS = {
+    "sigmoid": (_sigmoid, _sigmoid_backward),
+    "tanh": (np.tanh, _tanh_backward),
+    "relu": (_relu, _relu_backward),
+    "leaky_relu": (_leaky_relu, _leaky_relu_backward),
+    "softmax": (_softmax, _softmax_backward),
+    "linear": (_identity, _identity_backward),
 }
 
 
@@ -357,10 +427,14 @@ def activation_forward(Z, activation):
     ValueError
         If `activation` is not one of the names above.
     """
-    check_choice(activation, tuple(ACTIVATIONS), "activation", "activation_forward")
-    forward, _ = ACTIVATIONS[activation]
+    _check_activation(activation, "activation_forward")
     Z = as_array(Z, "Z", "activation_forward")
-    return forward(Z), Z
+    return _activation_forward(Z, activation)
+
+
+def _activation_forward(Z, activation):
+    """`activation_forward` without the checks."""
+    return _KERNELS[activation][0](Z), Z
 
 
 def activation_backward(dA, cache, activation):
@@ -378,6 +452,16 @@ def activation_backward(dA, cache, activation):
     -------
     dZ : ndarray, shape (n[l], m)
     """
-    check_choice(activation, tuple(ACTIVATIONS), "activation", "activation_backward")
-    _, backward = ACTIVATIONS[activation]
-    return backward(dA, cache)
+    _check_activation(activation, "activation_backward")
+    dA, Z = _backward_inputs(dA, cache, f"{activation}_backward")
+    return _activation_backward(dA, Z, activation)
+
+
+def _activation_backward(dA, Z, activation):
+    """`activation_backward` without the checks."""
+    return _KERNELS[activation][1](dA, Z)
+
+
+def _check_activation(activation, where):
+    """Raise `ValueError` unless `activation` is one of the names of `ACTIVATIONS`."""
+    check_choice(activation, tuple(ACTIVATIONS), "activation", where)

@@ -96,24 +96,18 @@ def batchnorm_forward(Z, gamma, beta, bn_params):
     ones and is updated with the biased batch variance (divided by $m$), as here.
     `tests/test_course2_parity.py` pins each of these.
     """
-    where = "batchnorm_forward"
-    Z = as_array(Z, "Z", where)
-    check_ndim(Z, 2, "Z", where, "(n[l], m)")
-    n = Z.shape[0]
-    gamma = as_array(gamma, "gamma", where)
-    beta = as_array(beta, "beta", where)
-    check_shape(gamma, (n, 1), "gamma", where, f"Z has {n} rows (units)")
-    check_shape(beta, (n, 1), "beta", where, f"Z has {n} rows (units)")
-    if not isinstance(bn_params, dict):
-        raise TypeError(f"{where}: bn_params must be a dict with a 'mode' key, but a {type(bn_params).__name__} was given.")
+    Z, gamma, beta = _check_forward(Z, gamma, beta, bn_params)
+    return _batchnorm_forward(Z, gamma, beta, bn_params)
+
+
+def _batchnorm_forward(Z, gamma, beta, bn_params):
     mode = bn_params.get("mode", "train")
-    check_choice(mode, MODES, "mode", where)
     momentum = bn_params.get("momentum", MOMENTUM)
     epsilon = bn_params.get("epsilon", EPSILON)
-    check_interval(momentum, "bn_params['momentum']", where, 0, 1)
-    check_positive(epsilon, "bn_params['epsilon']", where)
-    running_mean, running_var = _running_averages(bn_params, n, mode, where)
-
+    if "running_mean" in bn_params and "running_var" in bn_params:
+        running_mean, running_var = bn_params["running_mean"], bn_params["running_var"]
+    else:                                  # a first training step: they start at 0 and 1, as in Keras
+        running_mean, running_var = np.zeros((Z.shape[0], 1)), np.ones((Z.shape[0], 1))
     if mode == "train":
         mu = np.mean(Z, axis=1, keepdims=True)
         var = np.mean((Z - mu) ** 2, axis=1, keepdims=True)
@@ -168,6 +162,11 @@ def batchnorm_backward(dZ_tilde, cache):
     Z_norm, gamma, inv_std, mode = cache
     dZ_tilde = as_array(dZ_tilde, "dZ_tilde", where)
     check_same_shape(dZ_tilde, Z_norm, ("dZ_tilde", "the cached Z_norm"), where)
+    return _batchnorm_backward(dZ_tilde, cache)
+
+
+def _batchnorm_backward(dZ_tilde, cache):
+    Z_norm, gamma, inv_std, mode = cache
     m = Z_norm.shape[1]
     dgamma = np.sum(dZ_tilde * Z_norm, axis=1, keepdims=True) / m
     dbeta = np.sum(dZ_tilde, axis=1, keepdims=True) / m
@@ -182,7 +181,31 @@ def batchnorm_backward(dZ_tilde, cache):
 # --8<-- [end:batchnorm_backward]
 
 
-def _running_averages(bn_params, n, mode, where):
+def _check_forward(Z, gamma, beta, bn_params, where="batchnorm_forward"):
+    """The checks of `batchnorm_forward`."""
+    Z = as_array(Z, "Z", where)
+    check_ndim(Z, 2, "Z", where, "(n[l], m)")
+    n = Z.shape[0]
+    gamma = as_array(gamma, "gamma", where)
+    beta = as_array(beta, "beta", where)
+    check_shape(gamma, (n, 1), "gamma", where, f"Z has {n} rows (units)")
+    check_shape(beta, (n, 1), "beta", where, f"Z has {n} rows (units)")
+    _check_bn_params(bn_params, n, where)
+    return Z, gamma, beta
+
+
+def _check_bn_params(bn_params, n, where="batchnorm_forward"):
+    """Check one layer's state dict for `n` units: mode, momentum, epsilon, running averages."""
+    if not isinstance(bn_params, dict):
+        raise TypeError(f"{where}: bn_params must be a dict with a 'mode' key, but a {type(bn_params).__name__} was given.")
+    mode = bn_params.get("mode", "train")
+    check_choice(mode, MODES, "mode", where)
+    check_interval(bn_params.get("momentum", MOMENTUM), "bn_params['momentum']", where, 0, 1)
+    check_positive(bn_params.get("epsilon", EPSILON), "bn_params['epsilon']", where)
+    _check_running_averages(bn_params, n, mode, where)
+
+
+def _check_running_averages(bn_params, n, mode, where):
     if "running_mean" not in bn_params or "running_var" not in bn_params:
         if mode == "test":
             raise ValueError(
@@ -190,9 +213,7 @@ def _running_averages(bn_params, n, mode, where):
                 f"of shape ({n}, 1), but bn_params has keys {sorted(bn_params)}; run the forward "
                 f"pass in mode 'train' first to collect them."
             )
-        return np.zeros((n, 1)), np.ones((n, 1))
-    running_mean = as_array(bn_params["running_mean"], "bn_params['running_mean']", where)
-    running_var = as_array(bn_params["running_var"], "bn_params['running_var']", where)
-    check_shape(running_mean, (n, 1), "bn_params['running_mean']", where, f"Z has {n} rows (units)")
-    check_shape(running_var, (n, 1), "bn_params['running_var']", where, f"Z has {n} rows (units)")
-    return running_mean, running_var
+        return
+    for key in ("running_mean", "running_var"):
+        name = f"bn_params[{key!r}]"
+        check_shape(as_array(bn_params[key], name, where), (n, 1), name, where, f"Z has {n} rows (units)")

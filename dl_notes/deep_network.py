@@ -25,6 +25,11 @@ Each forward function returns `(output, cache)`; the matching backward function 
 the upstream gradient and that cache. As in the course, `dA` and `dZ` are derivatives of
 the summed loss and the $\frac{1}{m}$ appears in `dW` and `db` (see
 [`compute_cost_backward`][dl_notes.losses.compute_cost_backward]).
+
+Each public function checks its inputs once (the `_check_*` helpers at the end of the
+module) and then runs its kernel: the same name with a leading underscore, which computes
+the lecture's formulas and checks nothing (`linear_forward` runs `_linear_forward`). The
+blocks call each other's kernels, so a training loop does not repeat the checks at every step.
 """
 
 from __future__ import annotations
@@ -33,16 +38,29 @@ import numpy as np
 
 from dl_notes._checks import (
     as_array,
+    check_binary,
     check_inputs_fit,
     check_ndim,
     check_parameters,
     check_positive,
+    check_same_shape_of,
     check_shape,
+    check_shape_of,
 )
-from dl_notes.activations import activation_backward, activation_forward
+from dl_notes.activations import (
+    _activation_backward,
+    _activation_forward,
+    _backward_inputs,
+    _check_activation,
+)
 from dl_notes.initialization import initialize_parameters_deep
-from dl_notes.losses import compute_cost, compute_cost_backward, softmax_cross_entropy_backward
-from dl_notes.optimizers import update_parameters
+from dl_notes.losses import (
+    _compute_cost,
+    _compute_cost_backward,
+    _predictions_and_labels,
+    _probabilities_and_labels,
+)
+from dl_notes.optimizers import _update_parameters
 
 __all__ = [
     "linear_forward",
@@ -57,6 +75,10 @@ __all__ = [
     "predict_classes",
     "accuracy",
 ]
+
+# The output activations whose backward pass starts from dZ[L] = AL - Y: the sigmoid with the
+# binary cross-entropy, the softmax with the categorical cross-entropy.
+_DZ_IS_AL_MINUS_Y = ("sigmoid", "softmax")
 
 
 # --8<-- [start:forward]
@@ -81,17 +103,11 @@ def linear_forward(A_prev, W, b):
     ValueError
         If `W.shape[1] != A_prev.shape[0]` or `b` is not `(W.shape[0], 1)`.
     """
-    A_prev = as_array(A_prev, "A_prev", "linear_forward")
-    W = as_array(W, "W", "linear_forward")
-    b = as_array(b, "b", "linear_forward")
-    check_ndim(A_prev, 2, "A_prev", "linear_forward", "(n[l-1], m)")
-    check_ndim(W, 2, "W", "linear_forward", "(n[l], n[l-1])")
-    if W.shape[1] != A_prev.shape[0]:
-        raise ValueError(
-            f"linear_forward: W has shape {W.shape} but A_prev has {A_prev.shape[0]} rows; "
-            f"W needs A_prev.shape[0] == W.shape[1] (A_prev has shape {A_prev.shape})."
-        )
-    check_shape(b, (W.shape[0], 1), "b", "linear_forward", f"W has {W.shape[0]} rows")
+    A_prev, W, b = _check_linear(A_prev, W, b)
+    return _linear_forward(A_prev, W, b)
+
+
+def _linear_forward(A_prev, W, b):
     Z = W @ A_prev + b
     return Z, (A_prev, W, b)
 
@@ -113,8 +129,14 @@ def linear_activation_forward(A_prev, W, b, activation):
     cache : tuple
         `(linear_cache, activation_cache)`: `(A_prev, W, b)` and `Z`.
     """
-    Z, linear_cache = linear_forward(A_prev, W, b)
-    A, activation_cache = activation_forward(Z, activation)
+    A_prev, W, b = _check_linear(A_prev, W, b)
+    _check_activation(activation, "activation_forward")
+    return _linear_activation_forward(A_prev, W, b, activation)
+
+
+def _linear_activation_forward(A_prev, W, b, activation):
+    Z, linear_cache = _linear_forward(A_prev, W, b)
+    A, activation_cache = _activation_forward(Z, activation)
     return A, (linear_cache, activation_cache)
 
 
@@ -137,16 +159,24 @@ def l_model_forward(X, parameters, hidden_activation="relu", output_activation="
     caches : list of tuple
         One cache per layer, `caches[l-1]` for layer `l`.
     """
+    X, parameters = _check_network(X, parameters, hidden_activation, output_activation, "l_model_forward")
+    return _l_model_forward(X, parameters, hidden_activation, output_activation)
+
+
+def _l_model_forward(X, parameters, hidden_activation, output_activation):
     L = len(parameters) // 2
-    check_parameters(parameters, L, "l_model_forward")
-    X = check_inputs_fit(X, parameters, "l_model_forward")
     caches = []
     A = X
     for l in range(1, L + 1):
-        activation = hidden_activation if l < L else output_activation
-        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        activation = _layer_activation(l, L, hidden_activation, output_activation)
+        A, cache = _linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
         caches.append(cache)
     return A, caches
+
+
+def _layer_activation(l, L, hidden_activation, output_activation):
+    """The activation of layer `l` of `L`: the output layer has its own."""
+    return hidden_activation if l < L else output_activation
 # --8<-- [end:forward]
 
 
@@ -168,10 +198,12 @@ def linear_backward(dZ, cache):
     dW : ndarray, shape (n[l], n[l-1])
     db : ndarray, shape (n[l], 1)
     """
+    dZ = _check_linear_backward(dZ, cache)
+    return _linear_backward(dZ, cache)
+
+
+def _linear_backward(dZ, cache):
     A_prev, W, b = cache
-    dZ = as_array(dZ, "dZ", "linear_backward")
-    check_shape(dZ, (W.shape[0], A_prev.shape[1]), "dZ", "linear_backward",
-                "it must match Z = W @ A_prev + b from the cache")
     m = A_prev.shape[1]
     dW = dZ @ A_prev.T / m
     db = np.sum(dZ, axis=1, keepdims=True) / m
@@ -197,9 +229,14 @@ def linear_activation_backward(dA, cache, activation):
     dW : ndarray, shape (n[l], n[l-1])
     db : ndarray, shape (n[l], 1)
     """
+    dA, cache = _check_linear_activation_backward(dA, cache, activation)
+    return _linear_activation_backward(dA, cache, activation)
+
+
+def _linear_activation_backward(dA, cache, activation):
     linear_cache, activation_cache = cache
-    dZ = activation_backward(dA, activation_cache, activation)
-    return linear_backward(dZ, linear_cache)
+    dZ = _activation_backward(dA, activation_cache, activation)
+    return _linear_backward(dZ, linear_cache)
 
 
 def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation="sigmoid"):
@@ -232,23 +269,32 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
     grads : dict
         `dA{l-1}`, `dW{l}`, `db{l}` for l = 1..L (`dA0` is the gradient with respect to `X`).
     """
+    AL, Y = _check_l_model_backward(AL, Y, caches, hidden_activation, output_activation)
+    return _l_model_backward(AL, Y, caches, hidden_activation, output_activation)
+
+
+def _l_model_backward(AL, Y, caches, hidden_activation, output_activation):
     grads = {}
     L = len(caches)
-    if output_activation == "softmax":
-        dZL = softmax_cross_entropy_backward(AL, Y)         # softmax + categorical cross-entropy
-    else:
-        dA = compute_cost_backward(AL, Y)
-    for l in reversed(range(1, L + 1)):
-        activation = hidden_activation if l < L else output_activation
-        if l == L and activation == "softmax":
-            dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZL, caches[l - 1][0])
-        elif l == L and activation == "sigmoid":   # dA * sigmoid'(Z) = AL - Y, even when saturated
-            dZ = np.asarray(AL, dtype=np.float64) - np.asarray(Y, dtype=np.float64)
-            dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_backward(dZ, caches[l - 1][0])
-        else:
-            dA, grads[f"dW{l}"], grads[f"db{l}"] = linear_activation_backward(dA, caches[l - 1], activation)
+    linear_cache, activation_cache = caches[L - 1]                    # the output layer
+    dZ = _output_dZ(AL, Y, activation_cache, output_activation)
+    dA, grads[f"dW{L}"], grads[f"db{L}"] = _linear_backward(dZ, linear_cache)
+    grads[f"dA{L - 1}"] = dA
+    for l in reversed(range(1, L)):                                   # the hidden layers
+        linear_cache, activation_cache = caches[l - 1]
+        dZ = _activation_backward(dA, activation_cache, hidden_activation)
+        dA, grads[f"dW{l}"], grads[f"db{l}"] = _linear_backward(dZ, linear_cache)
         grads[f"dA{l - 1}"] = dA
     return grads
+
+
+def _output_dZ(AL, Y, ZL, output_activation):
+    """dZ[L] of the cross-entropy cost; `ZL` is the output layer's activation cache."""
+    if output_activation in _DZ_IS_AL_MINUS_Y:
+        # departs from the lecture: dZ[L] = AL - Y directly, not dA[L] * g'(Z[L]); the same number,
+        # except that it survives a saturated sigmoid (where sigma'(Z[L]) rounds to 0)
+        return np.subtract(AL, Y, dtype=np.float64)
+    return _activation_backward(_compute_cost_backward(AL, Y), ZL, output_activation)
 # --8<-- [end:backward]
 
 
@@ -284,15 +330,17 @@ def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     """
     check_positive(num_iterations, "num_iterations", "l_layer_model", integer=True)
     parameters = initialize_parameters_deep(layers_dims, method=init, scale=scale, seed=seed)
+    X, Y = _check_xy(X, Y, parameters, "l_model_forward")
+    check_positive(learning_rate, "learning_rate", "update_parameters")
     costs = []
-    for i in range(int(num_iterations)):
-        AL, caches = l_model_forward(X, parameters)
+    for i in range(int(num_iterations)):  # checked above: the loop calls the unchecked blocks
+        AL, caches = _l_model_forward(X, parameters, "relu", "sigmoid")
         if i % 100 == 0:
-            costs.append(compute_cost(AL, Y))
+            costs.append(_compute_cost(AL, Y))
             if print_cost:
                 print(f"Cost after iteration {i}: {costs[-1]:f}")
-        grads = l_model_backward(AL, Y, caches)
-        parameters = update_parameters(parameters, grads, learning_rate)
+        grads = _l_model_backward(AL, Y, caches, "relu", "sigmoid")
+        parameters = _update_parameters(parameters, grads, learning_rate)
     return parameters, costs
 # --8<-- [end:l_layer_model]
 
@@ -382,3 +430,108 @@ def accuracy(predictions, Y):
     Y = as_array(Y, "Y", "accuracy")
     check_shape(Y, predictions.shape, "Y", "accuracy", "it must match predictions")
     return float(np.mean(predictions == Y))
+
+
+# --- input checks: each public function above calls one of these, once -----------------
+
+def _check_linear(A_prev, W, b):
+    """The checks of `linear_forward`; also those of every block that starts with it."""
+    A_prev = as_array(A_prev, "A_prev", "linear_forward")
+    W = as_array(W, "W", "linear_forward")
+    b = as_array(b, "b", "linear_forward")
+    check_ndim(A_prev, 2, "A_prev", "linear_forward", "(n[l-1], m)")
+    check_ndim(W, 2, "W", "linear_forward", "(n[l], n[l-1])")
+    if W.shape[1] != A_prev.shape[0]:
+        raise ValueError(
+            f"linear_forward: W has shape {W.shape} but A_prev has {A_prev.shape[0]} rows; "
+            f"W needs A_prev.shape[0] == W.shape[1] (A_prev has shape {A_prev.shape})."
+        )
+    check_shape(b, (W.shape[0], 1), "b", "linear_forward", f"W has {W.shape[0]} rows")
+    return A_prev, W, b
+
+
+def _check_network(X, parameters, hidden_activation, output_activation, where):
+    """The checks of `l_model_forward`: the parameters, `X`, and the activations the layers use."""
+    L = len(parameters) // 2 if isinstance(parameters, dict) else 0
+    parameters = check_parameters(parameters, L, where)
+    X = check_inputs_fit(X, parameters, where)
+    if L > 1:
+        _check_activation(hidden_activation, "activation_forward")
+    _check_activation(output_activation, "activation_forward")
+    return X, parameters
+
+
+def _check_xy(X, Y, parameters, where):
+    """The checks a training loop's first forward pass and cost would make: `X` fits `W1`, `Y` is 0/1.
+
+    `where` names the forward pass; `Y` is checked as `compute_cost` checks it.
+    """
+    X = check_inputs_fit(X, parameters, where)
+    Y = as_array(Y, "Y", "compute_cost")
+    n_L = parameters[f"W{len(parameters) // 2}"].shape[0]
+    check_same_shape_of((n_L, X.shape[1]), Y.shape, ("AL", "Y"), "compute_cost")
+    check_binary(Y, "Y", "compute_cost")
+    return X, Y
+
+
+def _check_linear_backward(dZ, cache):
+    dZ = as_array(dZ, "dZ", "linear_backward")
+    _check_linear_step(dZ.shape, cache)
+    return dZ
+
+
+def _check_linear_activation_backward(dA, cache, activation):
+    linear_cache, Z = cache
+    _check_activation(activation, "activation_backward")
+    dA, Z = _backward_inputs(dA, Z, f"{activation}_backward")
+    _check_linear_step(Z.shape, linear_cache)
+    return dA, (linear_cache, Z)
+
+
+def _check_l_model_backward(AL, Y, caches, hidden_activation, output_activation, where="l_model_backward",
+                            dropout=False):
+    """The checks of `l_model_backward`: `AL` and `Y`, then the caches, walked as the backward pass walks them.
+
+    Only shapes are compared, so the walk costs little; with `dropout`, a hidden layer's cache
+    may carry a dropout mask as a third item.
+    """
+    L = len(caches)
+    AL, Y = _check_output(AL, Y, output_activation)
+    if L == 0:
+        raise ValueError(f"{where}: caches is empty; pass the list of caches the forward pass returned.")
+    shape = AL.shape                                   # of dA[L], and of dZ[L] = AL - Y
+    for l in reversed(range(1, L + 1)):
+        cache = caches[l - 1]
+        if dropout and len(cache) == 3 and l < L:
+            check_same_shape_of(shape, cache[2][0].shape, ("dA", "the cached mask D"), "dropout_backward")
+            cache = cache[:2]
+        linear_cache, Z = cache
+        activation = _layer_activation(l, L, hidden_activation, output_activation)
+        if l < L or activation not in _DZ_IS_AL_MINUS_Y:
+            shape = _check_activation_step(shape, Z, activation)
+        shape = _check_linear_step(shape, linear_cache)
+    return AL, Y
+
+
+def _check_output(AL, Y, output_activation):
+    """The checks of the cost's gradient: one-hot columns for a softmax output, 0/1 labels otherwise."""
+    if output_activation == "softmax":
+        return _probabilities_and_labels(AL, Y, "softmax_cross_entropy_backward")
+    return _predictions_and_labels(AL, Y, "compute_cost_backward")
+
+
+def _check_activation_step(shape, Z, activation):
+    """Check `dA` of `shape` against the cached `Z`, as `activation_backward` does; return `dZ`'s shape."""
+    _check_activation(activation, "activation_backward")
+    where = f"{activation}_backward"
+    Z = as_array(Z, "cache (Z)", where)
+    check_same_shape_of(shape, Z.shape, ("dA", "the cached Z"), where)
+    return Z.shape
+
+
+def _check_linear_step(shape, cache):
+    """Check `dZ` of `shape` against the linear cache, as `linear_backward` does; return `dA_prev`'s shape."""
+    A_prev, W, b = cache
+    check_shape_of(shape, (W.shape[0], A_prev.shape[1]), "dZ", "linear_backward",
+                   "it must match Z = W @ A_prev + b from the cache")
+    return (W.shape[1], shape[1])

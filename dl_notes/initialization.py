@@ -99,7 +99,7 @@ def initialize_parameters_deep(layer_dims, method="random", scale=0.01, seed=3):
         raise ValueError(f"{where}: layer_dims needs at least [n_x, n_y], but {dims} was given.")
     for n in dims:
         check_positive(n, "every entry of layer_dims", where, integer=True)
-    rng = as_rng(seed)
+    rng = as_rng(seed, where)
     parameters = {}
     for l in range(1, len(dims)):
         n_prev, n = int(dims[l - 1]), int(dims[l])

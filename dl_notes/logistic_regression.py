@@ -15,9 +15,9 @@ from __future__ import annotations
 import numpy as np
 
 from dl_notes._checks import as_array, check_binary, check_ndim, check_positive, check_shape
-from dl_notes.activations import sigmoid
+from dl_notes.activations import _sigmoid
 from dl_notes.initialization import initialize_with_zeros
-from dl_notes.losses import compute_cost
+from dl_notes.losses import _compute_cost
 
 __all__ = ["propagate", "optimize", "predict", "model"]
 
@@ -45,9 +45,13 @@ def propagate(w, b, X, Y):
         The cross-entropy cost $J$.
     """
     w, X, Y = _check_inputs(w, X, Y, "propagate")
+    return _propagate(w, b, X, Y)
+
+
+def _propagate(w, b, X, Y):
     m = X.shape[1]
-    A = sigmoid(w.T @ X + b)            # (1, m): forward pass
-    cost = compute_cost(A, Y)
+    A = _sigmoid(w.T @ X + b)           # (1, m): forward pass
+    cost = _compute_cost(A, Y)
     dZ = A - Y                          # (1, m): backward pass
     dw = X @ dZ.T / m                   # (n_x, 1)
     db = float(np.sum(dZ) / m)
@@ -84,9 +88,10 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     check_positive(learning_rate, "learning_rate", "optimize")
     w = as_array(w, "w", "optimize").copy()
     b = float(b)
+    w, X, Y = _check_inputs(w, X, Y, "propagate")
     costs = []
-    for i in range(int(num_iterations)):
-        grads, cost = propagate(w, b, X, Y)
+    for i in range(int(num_iterations)):  # checked above: the loop calls the unchecked step
+        grads, cost = _propagate(w, b, X, Y)
         w -= learning_rate * grads["dw"]
         b -= learning_rate * grads["db"]
         if i % 100 == 0:
@@ -112,11 +117,8 @@ def predict(w, b, X):
     Y_prediction : ndarray, shape (1, m)
         Zeros and ones (floats, as in the course).
     """
-    w = as_array(w, "w", "predict")
-    X = as_array(X, "X", "predict")
-    check_ndim(X, 2, "X", "predict", "(n_x, m)")
-    check_shape(w, (X.shape[0], 1), "w", "predict", f"X has {X.shape[0]} features (rows)")
-    return (sigmoid(w.T @ X + b) > 0.5).astype(np.float64)
+    w, X = _check_weights(w, X, "predict")
+    return (_sigmoid(w.T @ X + b) > 0.5).astype(np.float64)
 # --8<-- [end:predict]
 
 
@@ -159,12 +161,19 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     }
 
 
-def _check_inputs(w, X, Y, where):
+def _check_weights(w, X, where):
+    """`X` is (n_x, m) and `w` is (n_x, 1)."""
     w = as_array(w, "w", where)
     X = as_array(X, "X", where)
-    Y = as_array(Y, "Y", where)
     check_ndim(X, 2, "X", where, "(n_x, m)")
     check_shape(w, (X.shape[0], 1), "w", where, f"X has {X.shape[0]} features (rows)")
+    return w, X
+
+
+def _check_inputs(w, X, Y, where):
+    """As `_check_weights`, and `Y` holds one 0/1 label per example."""
+    w, X = _check_weights(w, X, where)
+    Y = as_array(Y, "Y", where)
     check_shape(Y, (1, X.shape[1]), "Y", where, f"X has {X.shape[1]} examples (columns)")
     check_binary(Y, "Y", where)
     return w, X, Y

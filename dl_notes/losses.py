@@ -96,8 +96,12 @@ def compute_cost(AL, Y):
     cost : float
     """
     AL, Y = _predictions_and_labels(AL, Y, "compute_cost")
+    return _compute_cost(AL, Y)
+
+
+def _compute_cost(AL, Y):
     m = Y.shape[1]
-    A = np.clip(AL, EPS, 1 - EPS)
+    A = np.clip(AL, EPS, 1 - EPS)  # departs from the lecture: clipped, so that log(0) cannot give inf
     return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
 
 
@@ -121,7 +125,11 @@ def compute_cost_backward(AL, Y):
     dAL : ndarray, shape (1, m)
     """
     AL, Y = _predictions_and_labels(AL, Y, "compute_cost_backward")
-    A = np.clip(AL, EPS, 1 - EPS)
+    return _compute_cost_backward(AL, Y)
+
+
+def _compute_cost_backward(AL, Y):
+    A = np.clip(AL, EPS, 1 - EPS)  # as in the cost: no division by 0
     return -(Y / A - (1 - Y) / (1 - A))
 # --8<-- [end:compute_cost]
 
@@ -198,6 +206,10 @@ def softmax_cross_entropy_cost(AL, Y):
     `reduce_mean` is this cost.
     """
     AL, Y = _probabilities_and_labels(AL, Y, "softmax_cross_entropy_cost")
+    return _softmax_cross_entropy_cost(AL, Y)
+
+
+def _softmax_cross_entropy_cost(AL, Y):
     m = Y.shape[1]
     return float(-np.sum(Y * np.log(np.clip(AL, EPS, 1))) / m)
 

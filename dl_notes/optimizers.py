@@ -88,18 +88,12 @@ def update_parameters(parameters, grads, learning_rate):
     parameters : dict
         A new dict with the updated arrays.
     """
-    check_positive(learning_rate, "learning_rate", "update_parameters")
-    updated = {}
-    for key, value in parameters.items():
-        grad_key = "d" + key
-        if grad_key not in grads:
-            raise ValueError(
-                f"update_parameters: grads has no {grad_key!r} for parameter {key!r}; "
-                f"grads has keys {sorted(grads)}."
-            )
-        check_same_shape(value, grads[grad_key], (key, grad_key), "update_parameters")
-        updated[key] = value - learning_rate * grads[grad_key]
-    return updated
+    _check_update(parameters, grads, learning_rate)
+    return _update_parameters(parameters, grads, learning_rate)
+
+
+def _update_parameters(parameters, grads, learning_rate):
+    return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
 # --8<-- [end:update_parameters]
 
 
@@ -173,9 +167,12 @@ def random_mini_batches(X, Y, mini_batch_size=64, seed=0):
             f"shape {X.shape} and Y has shape {Y.shape}."
         )
     check_positive(mini_batch_size, "mini_batch_size", where, integer=True)
-    mini_batch_size = int(mini_batch_size)
+    return _random_mini_batches(X, Y, int(mini_batch_size), as_rng(seed, where))
+
+
+def _random_mini_batches(X, Y, mini_batch_size, rng):
     m = X.shape[1]
-    permutation = as_rng(seed, where).permutation(m)
+    permutation = rng.permutation(m)
     shuffled_X, shuffled_Y = X[:, permutation], Y[:, permutation]
     return [
         (shuffled_X[:, k:k + mini_batch_size], shuffled_Y[:, k:k + mini_batch_size])
@@ -294,10 +291,12 @@ def update_parameters_with_momentum(parameters, grads, v, beta=BETA, learning_ra
     (e.g. 0.875; with 0.9 they differ by about $10^{-10}$ relative).
     `tests/test_course2_parity.py` pins these facts.
     """
-    where = "update_parameters_with_momentum"
-    _check_beta(beta, "beta", where)
-    check_positive(learning_rate, "learning_rate", where)
-    _check_state(parameters, grads, {"v": v}, where)
+    _check_momentum(beta, learning_rate)
+    _check_state(parameters, grads, {"v": v}, "update_parameters_with_momentum")
+    return _momentum(parameters, grads, v, beta, learning_rate)
+
+
+def _momentum(parameters, grads, v, beta, learning_rate):
     new_parameters, new_v = {}, {}
     for key, value in parameters.items():
         d = "d" + key
@@ -368,11 +367,12 @@ def update_parameters_with_rmsprop(parameters, grads, s, learning_rate=LEARNING_
     float32, is exact in float32); `tests/test_course2_parity.py` pins both the match and
     Keras' placement of epsilon.
     """
-    where = "update_parameters_with_rmsprop"
-    check_positive(learning_rate, "learning_rate", where)
-    _check_beta(beta2, "beta2", where)
-    check_positive(epsilon, "epsilon", where)
-    _check_state(parameters, grads, {"s": s}, where)
+    _check_rmsprop(learning_rate, beta2, epsilon)
+    _check_state(parameters, grads, {"s": s}, "update_parameters_with_rmsprop")
+    return _rmsprop(parameters, grads, s, learning_rate, beta2, epsilon)
+
+
+def _rmsprop(parameters, grads, s, learning_rate, beta2, epsilon):
     new_parameters, new_s = {}, {}
     for key, value in parameters.items():
         d = "d" + key
@@ -461,13 +461,12 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=LEARNI
     `tests/test_course2_parity.py` pins all of these: the trajectories agree to
     $10^{-12}$ once the epsilon is converted and the rounding accounted for.
     """
-    where = "update_parameters_with_adam"
-    check_positive(t, "t", where, integer=True)
-    check_positive(learning_rate, "learning_rate", where)
-    _check_beta(beta1, "beta1", where)
-    _check_beta(beta2, "beta2", where)
-    check_positive(epsilon, "epsilon", where)
-    _check_state(parameters, grads, {"v": v, "s": s}, where)
+    _check_adam(t, learning_rate, beta1, beta2, epsilon)
+    _check_state(parameters, grads, {"v": v, "s": s}, "update_parameters_with_adam")
+    return _adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon)
+
+
+def _adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon):
     new_parameters, new_v, new_s, v_corrected, s_corrected = {}, {}, {}, {}, {}
     for key, value in parameters.items():
         d = "d" + key
@@ -558,6 +557,42 @@ def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)
 
 def _check_beta(beta, name, where):
     check_interval(beta, name, where, 0, 1, closed=(True, False))
+
+
+def _check_update(parameters, grads, learning_rate):
+    """The checks of `update_parameters`: a positive rate and one gradient of the right shape per parameter."""
+    check_positive(learning_rate, "learning_rate", "update_parameters")
+    for key, value in parameters.items():
+        grad_key = "d" + key
+        if grad_key not in grads:
+            raise ValueError(
+                f"update_parameters: grads has no {grad_key!r} for parameter {key!r}; "
+                f"grads has keys {sorted(grads)}."
+            )
+        check_same_shape(value, grads[grad_key], (key, grad_key), "update_parameters")
+
+
+# The hyperparameter checks of each update, in the order its arguments come. A training loop
+# calls them before its first update (and on each epoch's decayed rate), so that the message
+# names the update, and then runs the unchecked `_momentum`, `_rmsprop` or `_adam`.
+
+def _check_momentum(beta, learning_rate, where="update_parameters_with_momentum"):
+    _check_beta(beta, "beta", where)
+    check_positive(learning_rate, "learning_rate", where)
+
+
+def _check_rmsprop(learning_rate, beta2, epsilon, where="update_parameters_with_rmsprop"):
+    check_positive(learning_rate, "learning_rate", where)
+    _check_beta(beta2, "beta2", where)
+    check_positive(epsilon, "epsilon", where)
+
+
+def _check_adam(t, learning_rate, beta1, beta2, epsilon, where="update_parameters_with_adam"):
+    check_positive(t, "t", where, integer=True)
+    check_positive(learning_rate, "learning_rate", where)
+    _check_beta(beta1, "beta1", where)
+    _check_beta(beta2, "beta2", where)
+    check_positive(epsilon, "epsilon", where)
 
 
 def _zeros_like_grads(parameters, where):

@@ -2,12 +2,16 @@ r"""Plots used by the chapters and labs: decision boundaries, cost curves, image
 
 Taught in: the Course 1 labs ([planar data](../../course1/labs/w3a1-planar-classification.ipynb),
 [deep network application](../../course1/labs/w4a2-deep-network-application.ipynb)) and the
-figures of [week 3](../../course1/week3.md); in Course 2, the figures of
-[week 1](../../course2/week1.md) (the basic recipe, input normalization) and
-[week 2](../../course2/week2.md) (optimizer paths).
+figures of [week 2](../../course1/week2.md#loss-and-cost) (the sigmoid and the logistic loss),
+[week 3](../../course1/week3.md) and [week 4](../../course1/week4.md#forward-and-backward-blocks)
+(forward and backward blocks); in Course 2, the figures of [week 1](../../course2/week1.md)
+(bias and variance, the basic recipe, early stopping, input normalization, vanishing
+gradients), [week 2](../../course2/week2.md) (optimizer paths) and
+[week 3](../../course2/week3.md#softmax-regression) (softmax decision regions).
 
-Every function draws on a Matplotlib `Axes` (a new figure when `ax` is `None`) and returns
-it, so figures compose into subplots.
+A function that draws one panel draws on a Matplotlib `Axes` (a new figure when `ax` is
+`None`) and returns it, so figures compose into subplots; a function that draws several
+panels returns their `Figure`.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from dl_notes.activations import (
     tanh,
     tanh_derivative,
 )
+from dl_notes.losses import compute_cost
 
 __all__ = [
     "plot_decision_boundary",
@@ -38,6 +43,11 @@ __all__ = [
     "plot_network",
     "plot_flowchart",
     "plot_contours_gd",
+    "plot_decision_boundaries",
+    "plot_sigmoid_and_loss",
+    "plot_forward_backward",
+    "plot_early_stopping",
+    "plot_gradient_norms",
     "svg",
 ]
 
@@ -49,9 +59,11 @@ def plot_decision_boundary(predict_fn, X, Y, ax=None, title=None, resolution=200
     ----------
     predict_fn : callable
         Takes points as an array of shape (2, k), one point per column (the course's
-        convention), and returns labels of shape (1, k) or (k,).
+        convention), and returns labels of shape (1, k) or (k,): 0/1, or the classes
+        0, ..., C-1 of a softmax classifier (each class gets its own colour).
     X : ndarray, shape (2, m)
     Y : ndarray, shape (1, m)
+        Labels, drawn as the points' colours.
     ax : matplotlib.axes.Axes, optional
     title : str, optional
     resolution : int, default 200
@@ -74,8 +86,16 @@ def plot_decision_boundary(predict_fn, X, Y, ax=None, title=None, resolution=200
     x1 = np.linspace(X[1].min() - pad, X[1].max() + pad, resolution)
     G0, G1 = np.meshgrid(x0, x1)
     Z = np.asarray(predict_fn(np.vstack([G0.ravel(), G1.ravel()]))).reshape(G0.shape)
-    ax.contourf(G0, G1, Z, cmap=plt.cm.Spectral, alpha=0.8)
-    ax.scatter(X[0], X[1], c=np.ravel(Y), cmap=plt.cm.Spectral, s=14, edgecolors="k", linewidths=0.4)
+    labels = np.concatenate([Z.ravel(), np.ravel(Y)]).astype(float)
+    if np.all(labels == np.round(labels)):
+        # class labels 0, 1, ..., C-1: one filled band per class, coloured as its points
+        low, high = labels.min(), max(labels.max(), labels.min() + 1)
+        colours = {"cmap": plt.cm.Spectral, "vmin": low, "vmax": high}
+        ax.contourf(G0, G1, Z, levels=np.arange(low, high + 2) - 0.5, alpha=0.8, **colours)
+    else:
+        colours = {"cmap": plt.cm.Spectral}
+        ax.contourf(G0, G1, Z, alpha=0.8, **colours)
+    ax.scatter(X[0], X[1], c=np.ravel(Y), s=14, edgecolors="k", linewidths=0.4, **colours)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     if title:
@@ -436,6 +456,243 @@ def plot_contours_gd(cost_fn, paths, ax=None, title=None, minimum=None, levels=1
     ax.set_ylabel("$w_2$")
     if any(label is not None for label in arrays):
         ax.legend(fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+
+def plot_decision_boundaries(predict_fns, X, Y, ncols=3, size=(4.2, 3.6), resolution=200):
+    r"""Several classifiers' decision regions on the same data, one panel each.
+
+    [`plot_decision_boundary`][dl_notes.plotting.plot_decision_boundary] for every entry,
+    side by side, to compare models: an underfitting, a good and an overfitting one, or a
+    network with and without a hidden layer.
+
+    Parameters
+    ----------
+    predict_fns : dict of str -> callable
+        Panel title -> classifier. Each classifier takes points of shape (2, k), one per
+        column, and returns labels of shape (1, k) or (k,).
+    X : ndarray, shape (2, m), or dict of str -> ndarray of shape (2, m)
+        The points scattered on every panel; a dict (same keys as `predict_fns`) gives each
+        panel its own data.
+    Y : ndarray, shape (1, m), or dict of str -> ndarray of shape (1, m)
+        Their labels, laid out as `X`.
+    ncols : int, default 3
+        Panels per row.
+    size : tuple of 2 floats, default (4.2, 3.6)
+        Width and height of one panel, in inches.
+    resolution : int, default 200
+        Grid points along each axis of each panel.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+        One axes per classifier, in the order of `predict_fns`, with its title (extra
+        cells of the last row are removed).
+    """
+    if not isinstance(predict_fns, dict) or not predict_fns:
+        raise ValueError(
+            "plot_decision_boundaries: predict_fns must be a non-empty dict {title: predict_fn}, "
+            f"but {type(predict_fns).__name__} was given."
+        )
+    for name, data in (("X", X), ("Y", Y)):
+        if isinstance(data, dict) and set(data) != set(predict_fns):
+            raise ValueError(
+                f"plot_decision_boundaries: {name} as a dict must have the keys of predict_fns, "
+                f"{sorted(predict_fns)}, but it has {sorted(data)}."
+            )
+    k = len(predict_fns)
+    ncols = max(1, min(int(ncols), k))
+    nrows = int(np.ceil(k / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(size[0] * ncols, size[1] * nrows), squeeze=False)
+    for ax, (title, predict_fn) in zip(axes.ravel(), predict_fns.items()):
+        points = X[title] if isinstance(X, dict) else X
+        labels = Y[title] if isinstance(Y, dict) else Y
+        plot_decision_boundary(predict_fn, points, labels, ax=ax, title=title, resolution=resolution)
+    for ax in axes.ravel()[k:]:
+        fig.delaxes(ax)
+    fig.tight_layout()
+    return fig
+
+
+def plot_sigmoid_and_loss():
+    r"""The sigmoid $\sigma(z)$, and the logistic loss of its output for $y = 1$ and $y = 0$.
+
+    Left, $\hat y = \sigma(z)$ with its two asymptotes and $\sigma(0) = 0.5$. Right, the loss
+    $\mathcal{L}(\hat y, y)$ of one example as a function of $\hat y$: $-\log \hat y$ when
+    $y = 1$ and $-\log(1 - \hat y)$ when $y = 0$, each computed by
+    [`compute_cost`][dl_notes.losses.compute_cost] on that single example.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+        Two axes: the sigmoid (one curve, lines at 0, 0.5 and 1), then the loss (two curves,
+        labelled `y = 1` and `y = 0`).
+    """
+    z = np.linspace(-8, 8, 321)
+    y_hat = np.linspace(0.002, 0.998, 250)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4))
+    for level in (0, 1):
+        left.axhline(level, color="0.75", lw=0.8, ls="--")
+    left.axvline(0, color="0.85", lw=0.8)
+    left.plot(z, sigmoid(z), color="#3949ab", lw=2)
+    left.plot([0], [0.5], "o", color="#3949ab")
+    left.annotate(r"$\sigma(0) = 0.5$", (0, 0.5), xytext=(1.0, 0.35), fontsize=9)
+    left.set_xlabel("$z = w^T x + b$")
+    left.set_ylabel(r"$\hat y = \sigma(z)$")
+    left.set_title(r"the sigmoid squashes $z$ into $(0, 1)$")
+    left.set_ylim(-0.1, 1.1)
+    for label, colour in ((1, "#2e7d32"), (0, "#bf360c")):
+        loss = [compute_cost(np.array([[p]]), np.array([[label]])) for p in y_hat]
+        formula = r"$-\log \hat y$" if label == 1 else r"$-\log(1 - \hat y)$"
+        right.plot(y_hat, loss, color=colour, lw=2, label=f"$y = {label}$: {formula}")
+    right.set_xlabel(r"prediction $\hat y$")
+    right.set_ylabel(r"loss $\mathcal{L}(\hat y, y)$")
+    right.set_title("the loss of one example")
+    right.set_ylim(0, 5)
+    right.legend(loc="upper center", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def plot_forward_backward(L=3, ax=None, title=None):
+    r"""The forward and backward blocks of an L-layer network, joined by their caches.
+
+    The top row runs the forward blocks from layer 1 to $L$: block $l$ takes $A^{[l-1]}$
+    and returns $A^{[l]}$, then the cost compares $A^{[L]} = \hat Y$ with $Y$. The bottom row
+    runs the backward blocks from $L$ down to 1: block $l$ takes $dA^{[l]}$ and returns
+    $dA^{[l-1]}$, and its parameters' gradients $dW^{[l]}, db^{[l]}$ drop out below it. A
+    vertical arrow carries each layer's cache ($A^{[l-1]}, W^{[l]}, b^{[l]}, Z^{[l]}$) from
+    its forward block to its backward block. Drawn with
+    [`plot_flowchart`][dl_notes.plotting.plot_flowchart].
+
+    Parameters
+    ----------
+    L : int, default 3
+        Number of layers (at least 1).
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        As from `plot_flowchart`: $3L + 2$ nodes (input, $L$ forward blocks, the cost,
+        $L$ backward blocks, $L$ gradient boxes), then the arrows.
+    """
+    if isinstance(L, bool) or not isinstance(L, (int, np.integer)) or L < 1:
+        raise ValueError(f"plot_forward_backward: L must be a whole number of layers >= 1, but {L!r} was given.")
+    gap, top, bottom, grads = 3.8, 2.6, 0.0, -1.9
+    nodes = {"x": (0, top, "$A^{[0]} = X$", "end")}
+    edges = []
+    for l in range(1, L + 1):
+        x = gap * l
+        nodes[f"f{l}"] = (x, top, f"forward {l}\n$W^{{[{l}]}}, b^{{[{l}]}}$")
+        nodes[f"b{l}"] = (x, bottom, f"backward {l}\n$dZ^{{[{l}]}}$")
+        nodes[f"g{l}"] = (x, grads, f"$dW^{{[{l}]}}, db^{{[{l}]}}$", "end")
+        edges.append(("x" if l == 1 else f"f{l - 1}", f"f{l}", f"$A^{{[{l - 1}]}}$" if l > 1 else None))
+        edges.append((f"f{l}", f"b{l}", "cache"))
+        edges.append((f"b{l}", f"g{l}"))
+        if l > 1:
+            edges.append((f"b{l}", f"b{l - 1}", f"$dA^{{[{l - 1}]}}$"))
+    nodes["cost"] = (gap * (L + 1), (top + bottom) / 2, "cost\n$J(\\hat Y, Y)$", "decision")
+    edges.append((f"f{L}", "cost", f"$A^{{[{L}]}}$"))
+    edges.append(("cost", f"b{L}", f"$dA^{{[{L}]}}$"))
+    ax = plot_flowchart(nodes, edges, ax=ax or plt.subplots(figsize=(2.1 * (L + 2), 3.6))[1], title=title,
+                        fontsize=10)
+    return ax
+
+
+def plot_early_stopping(epochs, train_costs, dev_costs, ax=None, title=None):
+    r"""Training and dev costs against training time, with the epoch of the lowest dev cost marked.
+
+    Early stopping keeps the parameters of that epoch: the training cost goes on falling
+    after it, while the dev cost rises as the network starts to overfit.
+
+    Parameters
+    ----------
+    epochs : sequence of int, length T
+        When each pair of costs was measured.
+    train_costs, dev_costs : sequence of float, length T
+        The cost $J$ on the training set and on the dev set at those times.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        Its lines: the training cost, the dev cost, the vertical line at the best epoch and
+        the marker on the lowest dev cost.
+    """
+    where = "plot_early_stopping"
+    epochs = as_array(epochs, "epochs", where)
+    train_costs = as_array(train_costs, "train_costs", where)
+    dev_costs = as_array(dev_costs, "dev_costs", where)
+    for name, values in (("epochs", epochs), ("train_costs", train_costs), ("dev_costs", dev_costs)):
+        check_ndim(values, 1, name, where, "(T,)")
+    if not len(epochs) == len(train_costs) == len(dev_costs) >= 1:
+        raise ValueError(
+            f"{where}: epochs, train_costs and dev_costs must have the same length >= 1, but they "
+            f"have lengths {len(epochs)}, {len(train_costs)} and {len(dev_costs)}."
+        )
+    best = int(np.argmin(dev_costs))
+    ax = ax or plt.subplots(figsize=(6.5, 3.6))[1]
+    ax.plot(epochs, train_costs, color="#3949ab", lw=2, label="training cost")
+    ax.plot(epochs, dev_costs, color="#bf360c", lw=2, label="dev cost")
+    ax.axvline(epochs[best], color="0.5", ls="--", lw=1)
+    ax.plot([epochs[best]], [dev_costs[best]], "o", color="#bf360c", ms=7)
+    ax.annotate(f"lowest dev cost: stop here\n(epoch {epochs[best]:g})", (epochs[best], dev_costs[best]),
+                xytext=(12, 14), textcoords="offset points", fontsize=9)
+    ax.set_xlabel("epochs of training")
+    ax.set_ylabel("cost $J$")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper left", fontsize=9)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_gradient_norms(norms, ax=None, title=None):
+    r"""The size of each layer's weight gradient, $\lVert dW^{[l]} \rVert_F$, on a log scale.
+
+    With one curve per network, this shows gradients that vanish (fall by orders of
+    magnitude from the last layer back to the first), explode (grow towards the first), or
+    keep their size.
+
+    Parameters
+    ----------
+    norms : dict of str -> sequence of float
+        Label -> the Frobenius norms $\lVert dW^{[1]} \rVert_F, \dots, \lVert dW^{[L]} \rVert_F$
+        of one network, in layer order.
+    ax : matplotlib.axes.Axes, optional
+    title : str, optional
+
+    Returns
+    -------
+    ax : matplotlib.axes.Axes
+        One line per entry of `norms`, against the layer number $l = 1, \dots, L$, with a
+        logarithmic y axis.
+    """
+    if not isinstance(norms, dict) or not norms:
+        raise ValueError(
+            "plot_gradient_norms: norms must be a non-empty dict {label: [||dW1||, ..., ||dWL||]}, "
+            f"but {type(norms).__name__} was given."
+        )
+    ax = ax or plt.subplots(figsize=(6.5, 3.8))[1]
+    markers = "osD^v<>"
+    L = 1
+    for i, (label, values) in enumerate(norms.items()):
+        values = as_array(values, "norms", "plot_gradient_norms")
+        check_ndim(values, 1, "norms", "plot_gradient_norms", "(L,)")
+        L = max(L, len(values))
+        ax.plot(np.arange(1, len(values) + 1), values, marker=markers[i % len(markers)], ms=4, lw=1.5,
+                label=label)
+    ax.set_yscale("log")
+    ax.set_xticks(np.arange(1, L + 1))
+    ax.set_xlabel("layer $l$ (input side left, output right)")
+    ax.set_ylabel(r"$\Vert dW^{[l]} \Vert_F$ (log scale)")
+    ax.legend(fontsize=8)
     if title:
         ax.set_title(title)
     return ax

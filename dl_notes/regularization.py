@@ -37,17 +37,23 @@ import numpy as np
 from dl_notes._checks import (
     as_array,
     as_rng,
-    check_inputs_fit,
     check_interval,
-    check_parameters,
     check_positive,
     check_same_shape,
 )
-from dl_notes.activations import activation_forward
-from dl_notes.deep_network import linear_activation_backward, linear_activation_forward, linear_backward
+from dl_notes.activations import _activation_backward, _sigmoid
+from dl_notes.deep_network import (
+    _check_l_model_backward,
+    _check_network,
+    _check_xy,
+    _layer_activation,
+    _linear_activation_forward,
+    _linear_backward,
+    _output_dZ,
+)
 from dl_notes.initialization import initialize_parameters_deep
-from dl_notes.losses import compute_cost, compute_cost_backward
-from dl_notes.optimizers import update_parameters
+from dl_notes.losses import _compute_cost, compute_cost
+from dl_notes.optimizers import _update_parameters
 
 __all__ = [
     "l2_regularization_cost",
@@ -89,9 +95,11 @@ def l2_regularization_cost(parameters, lambd, m):
     >>> l2_regularization_cost({"W1": np.array([[1.0, 2.0]]), "b1": np.array([[5.0]])}, lambd=0.1, m=5)
     0.05
     """
-    weights = _weights(parameters, "l2_regularization_cost")
-    _check_lambd(lambd, "l2_regularization_cost")
-    check_positive(m, "m", "l2_regularization_cost", integer=True)
+    weights = _check_l2(parameters, lambd, m, "l2_regularization_cost")
+    return _l2_regularization_cost(weights, lambd, m)
+
+
+def _l2_regularization_cost(weights, lambd, m):
     return float(lambd / (2 * m) * sum(np.sum(np.square(W)) for W in weights.values()))
 
 
@@ -115,9 +123,7 @@ def l2_regularization_gradients(parameters, lambd, m):
     grads : dict
         `dW{l}` of shape (n[l], n[l-1]), one per weight matrix.
     """
-    weights = _weights(parameters, "l2_regularization_gradients")
-    _check_lambd(lambd, "l2_regularization_gradients")
-    check_positive(m, "m", "l2_regularization_gradients", integer=True)
+    weights = _check_l2(parameters, lambd, m, "l2_regularization_gradients")
     return {"d" + key: lambd / m * W for key, W in weights.items()}
 
 
@@ -179,7 +185,11 @@ def dropout_forward(A, keep_prob, seed=None):
     where = "dropout_forward"
     A = as_array(A, "A", where)
     _check_keep_prob(keep_prob, where)
-    D = (as_rng(seed, where).random(A.shape) < keep_prob).astype(np.float64)
+    return _dropout_forward(A, keep_prob, as_rng(seed, where))
+
+
+def _dropout_forward(A, keep_prob, rng):
+    D = (rng.random(A.shape) < keep_prob).astype(np.float64)
     return A * D / keep_prob, (D, keep_prob)
 
 
@@ -202,6 +212,11 @@ def dropout_backward(dA, cache):
     D, keep_prob = cache
     dA = as_array(dA, "dA", where)
     check_same_shape(dA, D, ("dA", "the cached mask D"), where)
+    return _dropout_backward(dA, cache)
+
+
+def _dropout_backward(dA, cache):
+    D, keep_prob = cache
     return dA * D / keep_prob
 # --8<-- [end:dropout]
 
@@ -234,18 +249,21 @@ def l_model_forward_regularized(X, parameters, keep_prob=1.0, seed=None,
         cache `(D, keep_prob)` as a third item for hidden layers when `keep_prob < 1`.
     """
     where = "l_model_forward_regularized"
-    L = len(parameters) // 2 if isinstance(parameters, dict) else 0
-    check_parameters(parameters, L, where)
+    X, parameters = _check_network(X, parameters, hidden_activation, output_activation, where)
     _check_keep_prob(keep_prob, where)
-    X = check_inputs_fit(X, parameters, where)
     rng = as_rng(seed, where)
+    return _l_model_forward_regularized(X, parameters, keep_prob, rng, hidden_activation, output_activation)
+
+
+def _l_model_forward_regularized(X, parameters, keep_prob, rng, hidden_activation, output_activation):
+    L = len(parameters) // 2
     caches = []
     A = X
     for l in range(1, L + 1):
-        activation = hidden_activation if l < L else output_activation
-        A, cache = linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        activation = _layer_activation(l, L, hidden_activation, output_activation)
+        A, cache = _linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
         if l < L and keep_prob < 1:
-            A, dropout_cache = dropout_forward(A, keep_prob, rng)
+            A, dropout_cache = _dropout_forward(A, keep_prob, rng)
             cache = cache + (dropout_cache,)
         caches.append(cache)
     return A, caches
@@ -281,24 +299,32 @@ def l_model_backward_regularized(AL, Y, caches, lambd=0.0,
         `dA{l-1}`, `dW{l}`, `db{l}` for l = 1..L; `dW{l}` includes the L2 term.
     """
     _check_lambd(lambd, "l_model_backward_regularized")
+    AL, Y = _check_l_model_backward(AL, Y, caches, hidden_activation, output_activation,
+                                    "l_model_backward_regularized", dropout=True)
+    return _l_model_backward_regularized(AL, Y, caches, lambd, hidden_activation, output_activation)
+
+
+def _l_model_backward_regularized(AL, Y, caches, lambd, hidden_activation, output_activation):
     grads = {}
     L = len(caches)
-    dA = compute_cost_backward(AL, Y)            # checks AL and Y: (1, m) each
-    m = dA.shape[1]
-    for l in reversed(range(1, L + 1)):
-        activation = hidden_activation if l < L else output_activation
+    scale = lambd / AL.shape[1]                                     # lambda / m
+    dZ = _output_dZ(AL, Y, caches[L - 1][1], output_activation)     # the output layer
+    dA = _linear_backward_l2(dZ, caches[L - 1][0], scale, L, grads)
+    for l in reversed(range(1, L)):                                 # the hidden layers
         cache = caches[l - 1]
-        if len(cache) == 3:                      # this layer dropped units
-            dA = dropout_backward(dA, cache[2])
-        if l == L and activation == "sigmoid":   # dA * sigmoid'(Z) = AL - Y, even when saturated
-            dZ = np.asarray(AL, dtype=np.float64) - np.asarray(Y, dtype=np.float64)
-            dA, dW, grads[f"db{l}"] = linear_backward(dZ, cache[0])
-        else:
-            dA, dW, grads[f"db{l}"] = linear_activation_backward(dA, cache[:2], activation)
-        W = cache[0][1]                          # linear_cache = (A_prev, W, b)
-        grads[f"dW{l}"] = dW + lambd / m * W
-        grads[f"dA{l - 1}"] = dA
+        if len(cache) == 3:                                         # this layer dropped units
+            dA = _dropout_backward(dA, cache[2])
+        dZ = _activation_backward(dA, cache[1], hidden_activation)
+        dA = _linear_backward_l2(dZ, cache[0], scale, l, grads)
     return grads
+
+
+def _linear_backward_l2(dZ, linear_cache, scale, l, grads):
+    """`linear_backward` of layer `l` with the L2 term `scale * W` in `dW`; puts the gradients in `grads`."""
+    dA, dW, grads[f"db{l}"] = _linear_backward(dZ, linear_cache)
+    grads[f"dW{l}"] = dW + scale * linear_cache[1]                  # linear_cache = (A_prev, W, b)
+    grads[f"dA{l - 1}"] = dA
+    return dA
 # --8<-- [end:l_model_regularized]
 
 
@@ -432,17 +458,32 @@ def l_layer_model_regularized(X, Y, layers_dims, learning_rate=0.3, num_iteratio
     _check_keep_prob(keep_prob, where)
     rng = as_rng(seed, where)
     parameters = initialize_parameters_deep(layers_dims, method=init, seed=rng)
+    X, Y = _check_xy(X, Y, parameters, "l_model_forward_regularized")
+    check_positive(learning_rate, "learning_rate", "update_parameters")
     costs = []
-    for i in range(int(num_iterations)):
-        AL, caches = l_model_forward_regularized(X, parameters, keep_prob=keep_prob, seed=rng)
+    for i in range(int(num_iterations)):  # checked above: the loop calls the unchecked blocks
+        AL, caches = _l_model_forward_regularized(X, parameters, keep_prob, rng, "relu", "sigmoid")
         if i % 1000 == 0:
-            costs.append(compute_cost_with_regularization(AL, Y, parameters, lambd))
+            costs.append(_compute_cost_with_regularization(AL, Y, parameters, lambd))
             if print_cost and i % 10000 == 0:
                 print(f"Cost after iteration {i}: {costs[-1]:f}")
-        grads = l_model_backward_regularized(AL, Y, caches, lambd=lambd)
-        parameters = update_parameters(parameters, grads, learning_rate)
+        grads = _l_model_backward_regularized(AL, Y, caches, lambd, "relu", "sigmoid")
+        parameters = _update_parameters(parameters, grads, learning_rate)
     return parameters, costs
 # --8<-- [end:l_layer_model_regularized]
+
+
+def _compute_cost_with_regularization(AL, Y, parameters, lambd):
+    weights = {key: W for key, W in parameters.items() if re.fullmatch(r"W\d+", key)}
+    return _compute_cost(AL, Y) + _l2_regularization_cost(weights, lambd, Y.shape[1])
+
+
+def _check_l2(parameters, lambd, m, where):
+    """The checks of the L2 functions; return the weights `W1, W2, ...` as arrays."""
+    weights = _weights(parameters, where)
+    _check_lambd(lambd, where)
+    check_positive(m, "m", where, integer=True)
+    return weights
 
 
 def _weights(parameters, where):
@@ -476,4 +517,4 @@ def _output_from_cache(X, cache, where):
             f"{where}: X has shape {X.shape} but the forward pass was given an input of shape "
             f"{A0.shape}; pass the same X to both."
         )
-    return activation_forward(cache[-1][1], "sigmoid")[0]
+    return _sigmoid(as_array(cache[-1][1], "Z", "activation_forward"))

@@ -24,16 +24,17 @@ import numpy as np
 
 from dl_notes._checks import (
     as_array,
+    check_binary,
     check_inputs_fit,
     check_ndim,
     check_parameters,
     check_positive,
     check_shape,
 )
-from dl_notes.activations import sigmoid
+from dl_notes.activations import _sigmoid
 from dl_notes.initialization import initialize_parameters
-from dl_notes.losses import compute_cost
-from dl_notes.optimizers import update_parameters
+from dl_notes.losses import _compute_cost
+from dl_notes.optimizers import _update_parameters
 
 __all__ = ["layer_sizes", "forward_propagation", "backward_propagation", "nn_model", "predict"]
 
@@ -52,15 +53,7 @@ def layer_sizes(X, Y, n_h=4):
     -------
     n_x, n_h, n_y : int
     """
-    X = as_array(X, "X", "layer_sizes")
-    Y = as_array(Y, "Y", "layer_sizes")
-    check_ndim(X, 2, "X", "layer_sizes", "(n_x, m)")
-    check_ndim(Y, 2, "Y", "layer_sizes", "(n_y, m)")
-    if X.shape[1] != Y.shape[1]:
-        raise ValueError(
-            f"layer_sizes: X and Y must have the same number of examples (columns), but X has "
-            f"shape {X.shape} and Y has shape {Y.shape}."
-        )
+    X, Y = _check_examples(X, Y)
     return X.shape[0], n_h, Y.shape[0]
 
 
@@ -81,12 +74,16 @@ def forward_propagation(X, parameters):
     cache : dict
         `Z1`, `A1`, `Z2`, `A2`, for [`backward_propagation`][dl_notes.shallow_network.backward_propagation].
     """
-    X = _check_X(X, parameters, "forward_propagation")
+    X, parameters = _check_X(X, parameters, "forward_propagation")
+    return _forward_propagation(X, parameters)
+
+
+def _forward_propagation(X, parameters):
     W1, b1, W2, b2 = (parameters[k] for k in ("W1", "b1", "W2", "b2"))
     Z1 = W1 @ X + b1
     A1 = np.tanh(Z1)
     Z2 = W2 @ A1 + b2
-    A2 = sigmoid(Z2)
+    A2 = _sigmoid(Z2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
 # --8<-- [end:forward_propagation]
 
@@ -109,10 +106,14 @@ def backward_propagation(parameters, cache, X, Y):
     grads : dict
         `dW1` (n_h, n_x), `db1` (n_h, 1), `dW2` (n_y, n_h), `db2` (n_y, 1).
     """
-    X = _check_X(X, parameters, "backward_propagation")
+    X, parameters = _check_X(X, parameters, "backward_propagation")
     Y = as_array(Y, "Y", "backward_propagation")
+    check_shape(Y, cache["A2"].shape, "Y", "backward_propagation", "it must match A2 from the forward pass")
+    return _backward_propagation(parameters, cache, X, Y)
+
+
+def _backward_propagation(parameters, cache, X, Y):
     A1, A2 = cache["A1"], cache["A2"]
-    check_shape(Y, A2.shape, "Y", "backward_propagation", "it must match A2 from the forward pass")
     m = X.shape[1]
     W2 = parameters["W2"]
     dZ2 = A2 - Y
@@ -150,15 +151,17 @@ def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=Fals
     """
     check_positive(n_h, "n_h", "nn_model", integer=True)
     check_positive(num_iterations, "num_iterations", "nn_model", integer=True)
-    n_x, n_h, n_y = layer_sizes(X, Y, n_h)
-    parameters = initialize_parameters(n_x, n_h, n_y, seed=seed)
+    X, Y = _check_examples(X, Y)
+    parameters = initialize_parameters(X.shape[0], n_h, Y.shape[0], seed=seed)
+    check_positive(learning_rate, "learning_rate", "update_parameters")
+    check_binary(Y, "Y", "compute_cost")
     costs = []
-    for i in range(int(num_iterations)):
-        A2, cache = forward_propagation(X, parameters)
-        grads = backward_propagation(parameters, cache, X, Y)
-        parameters = update_parameters(parameters, grads, learning_rate)
+    for i in range(int(num_iterations)):  # checked above: the loop calls the unchecked steps
+        A2, cache = _forward_propagation(X, parameters)
+        grads = _backward_propagation(parameters, cache, X, Y)
+        parameters = _update_parameters(parameters, grads, learning_rate)
         if i % 1000 == 0:
-            costs.append(compute_cost(A2, Y))
+            costs.append(_compute_cost(A2, Y))
             if print_cost:
                 print(f"Cost after iteration {i}: {costs[-1]:f}")
     return parameters, costs
@@ -182,5 +185,19 @@ def predict(parameters, X):
 
 
 def _check_X(X, parameters, where):
-    check_parameters(parameters, 2, where)
-    return check_inputs_fit(X, parameters, where)
+    parameters = check_parameters(parameters, 2, where)
+    return check_inputs_fit(X, parameters, where), parameters
+
+
+def _check_examples(X, Y, where="layer_sizes"):
+    """The checks of `layer_sizes`: `X` is (n_x, m) and `Y` is (n_y, m)."""
+    X = as_array(X, "X", where)
+    Y = as_array(Y, "Y", where)
+    check_ndim(X, 2, "X", where, "(n_x, m)")
+    check_ndim(Y, 2, "Y", where, "(n_y, m)")
+    if X.shape[1] != Y.shape[1]:
+        raise ValueError(
+            f"{where}: X and Y must have the same number of examples (columns), but X has "
+            f"shape {X.shape} and Y has shape {Y.shape}."
+        )
+    return X, Y

@@ -17,6 +17,11 @@ that other modules define and test:
 | update | [`update_parameters_with_gd`][dl_notes.optimizers.update_parameters_with_gd], [`update_parameters_with_momentum`][dl_notes.optimizers.update_parameters_with_momentum], [`update_parameters_with_rmsprop`][dl_notes.optimizers.update_parameters_with_rmsprop], [`update_parameters_with_adam`][dl_notes.optimizers.update_parameters_with_adam] |
 | learning-rate decay | [`update_lr`][dl_notes.optimizers.update_lr], [`schedule_lr_decay`][dl_notes.optimizers.schedule_lr_decay] |
 
+Each trainer checks its inputs once, before the first epoch; its loop then runs these
+blocks' unchecked kernels (`_l_model_forward`, `_adam`, ...), so no mini-batch pays for
+the checks again. The options of the optimizer and the learning-rate schedule travel
+together in one [`OptimConfig`][dl_notes.training.OptimConfig].
+
 One epoch is one pass over the training set: the examples are reshuffled, cut into
 mini-batches, and every mini-batch makes one update. With $m$ examples and mini-batches
 of size $b$ an epoch makes $\lceil m / b \rceil$ updates. The epoch's cost is the mean of
@@ -40,6 +45,9 @@ time live apart, in a list `bn_params` with one dict per hidden layer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import numpy as np
 
 from dl_notes._checks import (
@@ -49,34 +57,44 @@ from dl_notes._checks import (
     check_choice,
     check_inputs_fit,
     check_ndim,
+    check_parameters,
     check_positive,
+    check_same_shape_of,
     check_shape,
 )
-from dl_notes.activations import activation_backward, activation_forward
-from dl_notes.batch_norm import MOMENTUM, batchnorm_backward, batchnorm_forward
+from dl_notes.activations import _activation_backward, _activation_forward, _check_activation
+from dl_notes.batch_norm import MOMENTUM, _batchnorm_backward, _batchnorm_forward, _check_bn_params
 from dl_notes.deep_network import (
-    l_model_backward,
-    l_model_forward,
-    linear_activation_backward,
-    linear_activation_forward,
-    linear_backward,
-    linear_forward,
+    _DZ_IS_AL_MINUS_Y,
+    _check_activation_step,
+    _check_linear_step,
+    _check_output,
+    _l_model_backward,
+    _l_model_forward,
+    _linear_activation_forward,
+    _linear_backward,
+    _linear_forward,
+    _output_dZ,
 )
 from dl_notes.initialization import INIT_METHODS, initialize_parameters_deep
-from dl_notes.losses import compute_cost, compute_cost_backward, softmax_cross_entropy_cost
+from dl_notes.losses import _compute_cost, _softmax_cross_entropy_cost
 from dl_notes.optimizers import (
+    _adam,
+    _check_adam,
+    _check_momentum,
+    _check_rmsprop,
+    _momentum,
+    _random_mini_batches,
+    _rmsprop,
+    _update_parameters,
     initialize_adam,
     initialize_rmsprop,
     initialize_velocity,
-    random_mini_batches,
-    update_parameters_with_adam,
-    update_parameters_with_gd,
-    update_parameters_with_momentum,
-    update_parameters_with_rmsprop,
 )
 
 __all__ = [
     "OPTIMIZERS",
+    "OptimConfig",
     "train_with_optimizer",
     "initialize_parameters_bn",
     "l_model_forward_bn",
@@ -87,6 +105,54 @@ __all__ = [
 
 #: The optimizer names the training loops accept (the course's three, plus RMSprop).
 OPTIMIZERS = ("gd", "momentum", "rmsprop", "adam")
+
+
+@dataclass(frozen=True)
+class OptimConfig:
+    r"""The optimizer and learning-rate options of a training run, with the course's W2A1 defaults.
+
+    [`train_with_optimizer`][dl_notes.training.train_with_optimizer] and
+    [`train_bn`][dl_notes.training.train_bn] keep the course's long signature and gather
+    these ten options into one `OptimConfig` for the loop they share (as cs231n's `Solver`
+    passes one `optim_config` to its update rule). The defaults are the course's, set here once;
+    the trainers' own defaults are the same values (a test holds them equal).
+
+    Parameters
+    ----------
+    optimizer : str, default "gd"
+        One of `"gd"`, `"momentum"`, `"rmsprop"`, `"adam"` (`OPTIMIZERS`).
+    learning_rate : float, default 0.0007
+        $\alpha$ (with `decay`, the initial rate $\alpha_0$).
+    mini_batch_size : int, default 64
+    beta : float, default 0.9
+        Momentum's $\beta$.
+    beta1, beta2 : float, default 0.9 and 0.999
+        Adam's $\beta_1$ and $\beta_2$ (RMSprop uses `beta2`).
+    epsilon : float, default 1e-8
+        $\varepsilon$ of RMSprop and Adam.
+    num_epochs : int, default 5000
+    decay : callable or None, default None
+        `decay(learning_rate0, epoch_num, decay_rate) -> learning_rate`, e.g.
+        [`update_lr`][dl_notes.optimizers.update_lr].
+    decay_rate : float, default 1
+
+    Examples
+    --------
+    >>> config = OptimConfig(optimizer="adam", num_epochs=100)
+    >>> config.learning_rate, config.beta2
+    (0.0007, 0.999)
+    """
+
+    optimizer: str = "gd"
+    learning_rate: float = 0.0007
+    mini_batch_size: int = 64
+    beta: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    epsilon: float = 1e-8
+    num_epochs: int = 5000
+    decay: Callable | None = None
+    decay_rate: float = 1
 
 
 # --8<-- [start:train_with_optimizer]
@@ -182,23 +248,22 @@ def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007
     True
     """
     where = "train_with_optimizer"
+    config = OptimConfig(optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
+                         beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
+                         decay=decay, decay_rate=decay_rate)
     check_choice(output_activation, ("sigmoid", "softmax"), "output_activation", where)
     X, Y = _check_data(X, Y, layers_dims, where, output_activation)
     check_choice(init, INIT_METHODS, "init", where)
-    rng = _seed(seed, where)
+    rng = as_rng(seed, where, allow_none=False)
     parameters = initialize_parameters_deep(layers_dims, method=init, seed=rng)
+    _check_config(config, where)
+    cost = _softmax_cross_entropy_cost if output_activation == "softmax" else _compute_cost
 
-    def forward(X, parameters):
-        return l_model_forward(X, parameters, output_activation=output_activation)
+    def loss(X, Y, parameters):
+        AL, caches = _l_model_forward(X, parameters, "relu", output_activation)
+        return cost(AL, Y), _l_model_backward(AL, Y, caches, "relu", output_activation)
 
-    def backward(AL, Y, caches):
-        return l_model_backward(AL, Y, caches, output_activation=output_activation)
-
-    cost = softmax_cross_entropy_cost if output_activation == "softmax" else compute_cost
-    return _train(X, Y, parameters, forward, backward, rng, where, cost=cost,
-                  optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
-                  beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
-                  print_cost=print_cost, decay=decay, decay_rate=decay_rate)
+    return _train(X, Y, parameters, loss, rng, config, print_cost)
 # --8<-- [end:train_with_optimizer]
 
 
@@ -284,23 +349,25 @@ def l_model_forward_bn(X, parameters, bn_params, mode="train", hidden_activation
         For hidden layer `l`, `caches[l-1] = (linear_cache, bn_cache, activation_cache)`;
         for the output layer, `(linear_cache, activation_cache)`.
     """
-    where = "l_model_forward_bn"
-    L = _check_bn_network(parameters, bn_params, where)
-    check_choice(mode, ("train", "test"), "mode", where)
-    X = check_inputs_fit(X, parameters, where)
+    X, parameters = _check_bn_forward(X, parameters, bn_params, mode, hidden_activation, output_activation)
+    return _l_model_forward_bn(X, parameters, bn_params, mode, hidden_activation, output_activation)
+
+
+def _l_model_forward_bn(X, parameters, bn_params, mode, hidden_activation, output_activation):
+    L = len(bn_params) + 1
     caches = []
     A = X
     for l in range(1, L):
         W = parameters[f"W{l}"]
-        Z, linear_cache = linear_forward(A, W, np.zeros((W.shape[0], 1)))
+        Z, linear_cache = _linear_forward(A, W, np.zeros((W.shape[0], 1)))
         state = {**bn_params[l - 1], "mode": mode}
-        Z_tilde, bn_cache = batchnorm_forward(Z, parameters[f"gamma{l}"], parameters[f"beta{l}"], state)
+        Z_tilde, bn_cache = _batchnorm_forward(Z, parameters[f"gamma{l}"], parameters[f"beta{l}"], state)
         if mode == "train":
             bn_params[l - 1]["running_mean"] = state["running_mean"]
             bn_params[l - 1]["running_var"] = state["running_var"]
-        A, activation_cache = activation_forward(Z_tilde, hidden_activation)
+        A, activation_cache = _activation_forward(Z_tilde, hidden_activation)
         caches.append((linear_cache, bn_cache, activation_cache))
-    AL, cache = linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], output_activation)
+    AL, cache = _linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], output_activation)
     caches.append(cache)
     return AL, caches
 
@@ -308,9 +375,9 @@ def l_model_forward_bn(X, parameters, bn_params, mode="train", hidden_activation
 def l_model_backward_bn(AL, Y, caches, hidden_activation="relu", output_activation="sigmoid"):
     r"""Backward pass of [`l_model_forward_bn`][dl_notes.training.l_model_forward_bn] with the cross-entropy cost.
 
-    From $dA^{[L]}$ ([`compute_cost_backward`][dl_notes.losses.compute_cost_backward]),
-    the output layer goes through
-    [`linear_activation_backward`][dl_notes.deep_network.linear_activation_backward]; each
+    The output layer starts from $dZ^{[L]} = A^{[L]} - Y$, as in
+    [`l_model_backward`][dl_notes.deep_network.l_model_backward], and goes through
+    [`linear_backward`][dl_notes.deep_network.linear_backward]; each
     hidden layer, in reverse, through three steps:
 
     $$d\tilde Z^{[l]} = dA^{[l]} * g'(\tilde Z^{[l]}), \qquad
@@ -334,24 +401,22 @@ def l_model_backward_bn(AL, Y, caches, hidden_activation="relu", output_activati
         $J$, with the shapes of the parameters; and `dA{l-1}` (n[l-1], m) for l = 1..L,
         derivatives of the summed loss $mJ$ as everywhere in dl_notes.
     """
-    where = "l_model_backward_bn"
-    if not isinstance(caches, (list, tuple)) or len(caches) < 2:
-        raise ValueError(f"{where}: caches must be the list returned by l_model_forward_bn (one per layer).")
+    AL, Y = _check_bn_backward(AL, Y, caches, hidden_activation, output_activation)
+    return _l_model_backward_bn(AL, Y, caches, hidden_activation, output_activation)
+
+
+def _l_model_backward_bn(AL, Y, caches, hidden_activation, output_activation):
     L = len(caches)
     grads = {}
-    dA = compute_cost_backward(AL, Y)
-    dA, grads[f"dW{L}"], grads[f"db{L}"] = linear_activation_backward(dA, caches[L - 1], output_activation)
+    linear_cache, activation_cache = caches[L - 1]
+    dZ = _output_dZ(AL, Y, activation_cache, output_activation)
+    dA, grads[f"dW{L}"], grads[f"db{L}"] = _linear_backward(dZ, linear_cache)
     grads[f"dA{L - 1}"] = dA
     for l in reversed(range(1, L)):
-        if len(caches[l - 1]) != 3:
-            raise ValueError(
-                f"{where}: caches[{l - 1}] is not a batch-norm layer's cache (linear, bn, activation); "
-                f"pass the caches of l_model_forward_bn, not of l_model_forward."
-            )
         linear_cache, bn_cache, activation_cache = caches[l - 1]
-        dZ_tilde = activation_backward(dA, activation_cache, hidden_activation)
-        dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = batchnorm_backward(dZ_tilde, bn_cache)
-        dA, grads[f"dW{l}"], _ = linear_backward(dZ, linear_cache)  # the zero bias is not a parameter
+        dZ_tilde = _activation_backward(dA, activation_cache, hidden_activation)
+        dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = _batchnorm_backward(dZ_tilde, bn_cache)
+        dA, grads[f"dW{l}"], _ = _linear_backward(dZ, linear_cache)  # the zero bias is not a parameter
         grads[f"dA{l - 1}"] = dA
     return grads
 # --8<-- [end:bn_network]
@@ -394,21 +459,23 @@ def train_bn(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch
         The learning rate each epoch used.
     """
     where = "train_bn"
+    config = OptimConfig(optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
+                         beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
+                         decay=decay, decay_rate=decay_rate)
     X, Y = _check_data(X, Y, layers_dims, where)
     check_choice(init, INIT_METHODS, "init", where)
-    rng = _seed(seed, where)
+    rng = as_rng(seed, where, allow_none=False)
     parameters, bn_params = initialize_parameters_bn(layers_dims, method=init, seed=rng)
+    _check_config(config, where)
     for state in bn_params:
         state["momentum"] = bn_momentum
+        _check_bn_params(state, state["running_mean"].shape[0])
 
-    def forward(X, parameters):
-        return l_model_forward_bn(X, parameters, bn_params, mode="train")
+    def loss(X, Y, parameters):
+        AL, caches = _l_model_forward_bn(X, parameters, bn_params, "train", "relu", "sigmoid")
+        return _compute_cost(AL, Y), _l_model_backward_bn(AL, Y, caches, "relu", "sigmoid")
 
-    parameters, costs, learning_rates = _train(
-        X, Y, parameters, forward, l_model_backward_bn, rng, where,
-        optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
-        beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
-        print_cost=print_cost, decay=decay, decay_rate=decay_rate)
+    parameters, costs, learning_rates = _train(X, Y, parameters, loss, rng, config, print_cost)
     return parameters, bn_params, costs, learning_rates
 
 
@@ -435,54 +502,45 @@ def predict_bn(X, parameters, bn_params, threshold=0.5):
 
 # --- the loop both trainers share ----------------------------------------------------
 
-def _train(X, Y, parameters, forward, backward, rng, where, *, optimizer, learning_rate, cost=compute_cost,
-           mini_batch_size, beta, beta1, beta2, epsilon, num_epochs, print_cost, decay, decay_rate):
-    """Mini-batch training: `forward(X, parameters) -> (AL, caches)`, `backward(AL, Y, caches) -> grads`."""
-    check_choice(optimizer, OPTIMIZERS, "optimizer", where)
-    check_positive(learning_rate, "learning_rate", where)
-    check_positive(mini_batch_size, "mini_batch_size", where, integer=True)
-    check_positive(num_epochs, "num_epochs", where, integer=True)
-    if decay is not None and not callable(decay):
-        raise TypeError(
-            f"{where}: decay must be None or a function decay(learning_rate0, epoch_num, decay_rate), "
-            f"such as update_lr or schedule_lr_decay, but a {type(decay).__name__} was given."
-        )
-    update = _optimizer(optimizer, parameters, beta, beta1, beta2, epsilon)
+def _train(X, Y, parameters, loss, rng, config, print_cost):
+    """Mini-batch training on checked inputs: `loss(X, Y, parameters) -> (cost, grads)` for each mini-batch."""
+    update = _optimizer(config, parameters)
     m = X.shape[1]
     costs, learning_rates = [], []
-    for epoch in range(int(num_epochs)):
-        rate = learning_rate if decay is None else decay(learning_rate, epoch, decay_rate)
+    for epoch in range(int(config.num_epochs)):
+        rate = config.learning_rate
+        if config.decay is not None:
+            rate = config.decay(config.learning_rate, epoch, config.decay_rate)
+            _check_hyperparameters(config, rate)   # a schedule may return anything
         total = 0.0
-        for minibatch_X, minibatch_Y in random_mini_batches(X, Y, mini_batch_size, seed=rng):
-            AL, caches = forward(minibatch_X, parameters)
-            total += cost(AL, minibatch_Y) * minibatch_Y.shape[1]
-            grads = backward(AL, minibatch_Y, caches)
+        for minibatch_X, minibatch_Y in _random_mini_batches(X, Y, int(config.mini_batch_size), rng):
+            cost, grads = loss(minibatch_X, minibatch_Y, parameters)
+            total += cost * minibatch_Y.shape[1]
             parameters = update(parameters, grads, rate)
         costs.append(total / m)
         learning_rates.append(float(rate))
-        if print_cost and (epoch % 1000 == 0 or epoch == num_epochs - 1):
-            extra = f"   learning rate {rate:.6f}" if decay is not None else ""
+        if print_cost and (epoch % 1000 == 0 or epoch == config.num_epochs - 1):
+            extra = f"   learning rate {rate:.6f}" if config.decay is not None else ""
             print(f"Cost after epoch {epoch}: {costs[-1]:.6f}{extra}")
     return parameters, costs, learning_rates
 
 
-def _optimizer(name, parameters, beta, beta1, beta2, epsilon):
+def _optimizer(config, parameters):
     """An update function `step(parameters, grads, learning_rate) -> parameters` that keeps its own state."""
-    if name == "gd":
-        return update_parameters_with_gd
-    if name == "momentum":
+    if config.optimizer == "gd":
+        return _update_parameters
+    if config.optimizer == "momentum":
         state = {"v": initialize_velocity(parameters)}
 
         def step(parameters, grads, learning_rate):
-            parameters, state["v"] = update_parameters_with_momentum(parameters, grads, state["v"], beta,
-                                                                     learning_rate)
+            parameters, state["v"] = _momentum(parameters, grads, state["v"], config.beta, learning_rate)
             return parameters
-    elif name == "rmsprop":
+    elif config.optimizer == "rmsprop":
         state = {"s": initialize_rmsprop(parameters)}
 
         def step(parameters, grads, learning_rate):
-            parameters, state["s"] = update_parameters_with_rmsprop(parameters, grads, state["s"],
-                                                                    learning_rate, beta2, epsilon)
+            parameters, state["s"] = _rmsprop(parameters, grads, state["s"], learning_rate, config.beta2,
+                                              config.epsilon)
             return parameters
     else:
         v, s = initialize_adam(parameters)
@@ -490,16 +548,39 @@ def _optimizer(name, parameters, beta, beta1, beta2, epsilon):
 
         def step(parameters, grads, learning_rate):
             state["t"] += 1  # Adam's bias correction counts updates, not epochs
-            parameters, state["v"], state["s"], _, _ = update_parameters_with_adam(
-                parameters, grads, state["v"], state["s"], state["t"], learning_rate, beta1, beta2, epsilon)
+            parameters, state["v"], state["s"], _, _ = _adam(
+                parameters, grads, state["v"], state["s"], state["t"], learning_rate, config.beta1,
+                config.beta2, config.epsilon)
             return parameters
     return step
 
 
-def _seed(seed, where):
-    if seed is None:
-        raise TypeError(f"{where}: seed must be an int or a numpy.random.Generator (None would not be reproducible).")
-    return as_rng(seed, where)
+# --- input checks --------------------------------------------------------------------
+
+def _check_config(config, where):
+    """The checks of a trainer's options, before its first epoch."""
+    check_choice(config.optimizer, OPTIMIZERS, "optimizer", where)
+    check_positive(config.learning_rate, "learning_rate", where)
+    check_positive(config.mini_batch_size, "mini_batch_size", where, integer=True)
+    check_positive(config.num_epochs, "num_epochs", where, integer=True)
+    if config.decay is not None and not callable(config.decay):
+        raise TypeError(
+            f"{where}: decay must be None or a function decay(learning_rate0, epoch_num, decay_rate), "
+            f"such as update_lr or schedule_lr_decay, but a {type(config.decay).__name__} was given."
+        )
+    _check_hyperparameters(config, config.learning_rate)
+
+
+def _check_hyperparameters(config, learning_rate):
+    """The checks the chosen update makes, with its name: the loop calls the update unchecked."""
+    if config.optimizer == "gd":
+        check_positive(learning_rate, "learning_rate", "update_parameters")
+    elif config.optimizer == "momentum":
+        _check_momentum(config.beta, learning_rate)
+    elif config.optimizer == "rmsprop":
+        _check_rmsprop(learning_rate, config.beta2, config.epsilon)
+    else:
+        _check_adam(1, learning_rate, config.beta1, config.beta2, config.epsilon)
 
 
 def _check_data(X, Y, layers_dims, where, output_activation="sigmoid"):
@@ -535,7 +616,7 @@ def _check_data(X, Y, layers_dims, where, output_activation="sigmoid"):
 
 
 def _check_bn_network(parameters, bn_params, where):
-    """Check a batch-norm parameters dict and its bn_params list; return L."""
+    """Check a batch-norm parameters dict and its bn_params list; return the parameters as arrays."""
     if not isinstance(parameters, dict):
         raise TypeError(
             f"{where}: parameters must be a dict (W1, gamma1, beta1, ..., WL, bL), but a "
@@ -548,19 +629,7 @@ def _check_bn_network(parameters, bn_params, where):
             f"{where}: parameters must have keys W1, gamma1, beta1, ..., W{{L}}, b{{L}} (see "
             f"initialize_parameters_bn), but it has {sorted(parameters)}."
         )
-    for l in range(1, L + 1):
-        W = as_array(parameters[f"W{l}"], f"W{l}", where)
-        check_ndim(W, 2, f"W{l}", where, "(n[l], n[l-1])")
-        if l > 1 and W.shape[1] != parameters[f"W{l - 1}"].shape[0]:
-            prev = parameters[f"W{l - 1}"].shape[0]
-            raise ValueError(
-                f"{where}: W{l} has shape {W.shape}, so it expects {W.shape[1]} inputs, "
-                f"but W{l - 1} produces {prev} units; W{l} must be ({W.shape[0]}, {prev})."
-            )
-        names = (f"gamma{l}", f"beta{l}") if l < L else (f"b{l}",)
-        for name in names:
-            check_shape(as_array(parameters[name], name, where), (W.shape[0], 1), name, where,
-                        f"W{l} has {W.shape[0]} rows (units)")
+    parameters = check_parameters(parameters, L, where, batch_norm=True)
     if not isinstance(bn_params, (list, tuple)) or len(bn_params) != L - 1 \
             or not all(isinstance(d, dict) for d in bn_params):
         raise ValueError(
@@ -568,4 +637,42 @@ def _check_bn_network(parameters, bn_params, where):
             f"initialize_parameters_bn), but {type(bn_params).__name__} "
             f"{'of length ' + str(len(bn_params)) if hasattr(bn_params, '__len__') else ''} was given."
         )
-    return L
+    return parameters
+
+
+def _check_bn_forward(X, parameters, bn_params, mode, hidden_activation, output_activation):
+    """The checks of `l_model_forward_bn`, including each layer's batch-norm state."""
+    where = "l_model_forward_bn"
+    parameters = _check_bn_network(parameters, bn_params, where)
+    check_choice(mode, ("train", "test"), "mode", where)
+    X = check_inputs_fit(X, parameters, where)
+    for l, state in enumerate(bn_params, start=1):
+        _check_bn_params({**state, "mode": mode}, parameters[f"W{l}"].shape[0])
+    _check_activation(hidden_activation, "activation_forward")
+    _check_activation(output_activation, "activation_forward")
+    return X, parameters
+
+
+def _check_bn_backward(AL, Y, caches, hidden_activation, output_activation):
+    """The checks of `l_model_backward_bn`: `AL` and `Y`, then every cache, walked as the backward pass walks them."""
+    where = "l_model_backward_bn"
+    if not isinstance(caches, (list, tuple)) or len(caches) < 2:
+        raise ValueError(f"{where}: caches must be the list returned by l_model_forward_bn (one per layer).")
+    L = len(caches)
+    AL, Y = _check_output(AL, Y, output_activation)
+    linear_cache, Z = caches[L - 1]
+    shape = AL.shape
+    if output_activation not in _DZ_IS_AL_MINUS_Y:
+        shape = _check_activation_step(shape, Z, output_activation)
+    shape = _check_linear_step(shape, linear_cache)
+    for l in reversed(range(1, L)):
+        if len(caches[l - 1]) != 3:
+            raise ValueError(
+                f"{where}: caches[{l - 1}] is not a batch-norm layer's cache (linear, bn, activation); "
+                f"pass the caches of l_model_forward_bn, not of l_model_forward."
+            )
+        linear_cache, bn_cache, Z = caches[l - 1]
+        shape = _check_activation_step(shape, Z, hidden_activation)
+        check_same_shape_of(shape, bn_cache[0].shape, ("dZ_tilde", "the cached Z_norm"), "batchnorm_backward")
+        shape = _check_linear_step(shape, linear_cache)
+    return AL, Y

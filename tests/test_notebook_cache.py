@@ -91,6 +91,37 @@ def test_static_imports_follow_every_form_of_import(tree):
     assert "dl_notes/unused.py" not in files and "requirements/lock.txt" in files
 
 
+def test_a_package_and_its_relative_imports(tree):
+    """`dl_notes.data` as a package: its `__init__` re-exports from submodules with relative imports."""
+    data = tree / "dl_notes" / "data"
+    data.mkdir()
+    files = {
+        "__init__.py": "from .planar import load_moons\nfrom . import images\nfrom .images import *\n",
+        "_common.py": "from .. import _checks\n",
+        "planar.py": "from ._common import _require\n",
+        "images.py": "from dl_notes.data._common import _require\n",
+        "unused.py": "x = 1\n",
+    }
+    for name, text in files.items():
+        (data / name).write_text(text)
+    # importing the package runs its __init__, which imports its submodules
+    assert _names(HOOK.module_closure({"dl_notes.data"})) == [
+        "_checks", "data", "data._common", "data.images", "data.planar", "dl_notes"]
+    nb = _notebook(tree / "docs" / "lab.ipynb", "from dl_notes.data import load_moons")
+    assert _names(HOOK.notebook_imports(nb)) == ["data"]
+    # a submodule brings its parent package, and so every submodule the package imports
+    assert HOOK.module_closure({"dl_notes.data.planar"}) == HOOK.module_closure({"dl_notes.data"})
+    assert _names(HOOK.imported_modules("from . import planar, images\nfrom .. import _checks",
+                                        current="dl_notes.data")) == ["_checks", "data", "data.images",
+                                                                      "data.planar", "dl_notes"]
+    files = {str(p.relative_to(tree)) for p in HOOK.dependencies(nb)}
+    assert {"dl_notes/data/__init__.py", "dl_notes/data/planar.py", "dl_notes/data/_common.py"} <= files
+    assert "dl_notes/data/unused.py" not in files
+    before = HOOK.executed_path(nb)
+    (data / "_common.py").write_text("from .. import _checks  # edited\n")
+    assert HOOK.executed_path(nb) != before, "an edit two relative imports away reaches the lab"
+
+
 def test_a_cell_that_does_not_parse_depends_on_the_whole_package(tree):
     nb = _notebook(tree / "docs" / "lab.ipynb", "from dl_notes import losses\ndef broken(:")
     assert "dl_notes.unused" in HOOK.module_closure(HOOK.notebook_imports(nb))
@@ -249,7 +280,7 @@ def test_editing_activations_makes_stale_exactly_the_labs_that_reach_it(tmp_path
         path.write_text(path.read_text() + "\n# an edit\n")
         return {nb.stem for nb in labs if HOOK.executed_path(nb) != before[nb.stem]}
 
-    for module in ("activations", "strategy", "tf.intro"):
+    for module in ("activations", "strategy", "tf.intro", "data.images"):
         expected = {nb.stem for nb in LABS if f"dl_notes.{module}" in _loaded_by_importing(nb)}
         assert stale_after_editing(module) == expected, module
     (tmp_path / "dl_notes" / "nothing_imports_me.py").write_text("x = 1\n")

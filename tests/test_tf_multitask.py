@@ -115,72 +115,12 @@ def test_masked_loss_bad_input(mt):
         mt.masked_binary_crossentropy(np.array([[2.0, nan]]), np.full((1, 2), 0.5))
 
 
-# --- labels, images and accuracy -----------------------------------------------------
+# --- accuracy ------------------------------------------------------------------------
 
-def test_digit_attributes_by_hand(mt):
-    Y = mt.digit_attributes(np.arange(10)[None, :])
-    assert Y.shape == (10, 4) and Y.dtype == np.float32
-    assert list(mt.ATTRIBUTES) == ["even", "at least 5", "closed loop", "prime"]
-    expected = {  # digit: even, at least 5, closed loop, prime
-        0: (1, 0, 1, 0), 1: (0, 0, 0, 0), 2: (1, 0, 0, 1), 3: (0, 0, 0, 1), 4: (1, 0, 0, 0),
-        5: (0, 1, 0, 1), 6: (1, 1, 1, 0), 7: (0, 1, 0, 1), 8: (1, 1, 1, 0), 9: (0, 1, 1, 0),
-    }
-    assert {d: tuple(int(v) for v in Y[d]) for d in range(10)} == expected
-    # a 1-D input and a custom question
-    np.testing.assert_array_equal(mt.digit_attributes(np.array([3, 1]), {"odd": (1, 3, 5, 7, 9)}), [[1], [1]])
-
-
-def test_digit_attributes_bad_input(mt):
-    with pytest.raises(ValueError, match=r"digit_attributes: Y_orig must hold integer digits 0..9"):
-        mt.digit_attributes(np.array([[1, 12]]))
-    with pytest.raises(ValueError, match=r"digit_attributes: Y_orig must hold integer digits 0..9"):
-        mt.digit_attributes(np.array([[1.0, 2.0]]))
-    with pytest.raises(ValueError, match=r"Y_orig must have shape \(1, m\) or \(m,\), but it has shape \(2, 2\)"):
-        mt.digit_attributes(np.zeros((2, 2), int))
-    with pytest.raises(TypeError, match="attributes must be a non-empty dict"):
-        mt.digit_attributes(np.array([1]), attributes=[(1, 2)])
-
-
-def test_hide_labels(mt):
-    Y = mt.digit_attributes(np.arange(10).repeat(100))
-    hidden = mt.hide_labels(Y, 0.3, seed=0)
-    missing = np.isnan(hidden)
-    assert hidden.shape == Y.shape and hidden.dtype == np.float32
-    assert 0.27 < missing.mean() < 0.33                               # 4,000 draws at p = 0.3
-    assert (hidden[~missing] == Y[~missing]).all(), "what is kept is unchanged"
-    assert not np.isnan(Y).any(), "Y itself is not modified"
-    assert np.array_equal(np.isnan(mt.hide_labels(Y, 0.3, seed=0)), missing), "same seed, same labels hidden"
-    assert not np.array_equal(np.isnan(mt.hide_labels(Y, 0.3, seed=1)), missing)
-    assert not np.isnan(mt.hide_labels(Y, 0.0)).any()
-    with pytest.raises(ValueError, match=r"hide_labels: fraction must be in \[0, 1\), but 1.0 was given"):
-        mt.hide_labels(Y, 1.0)
-    with pytest.raises(ValueError, match=r"hide_labels: Y must have shape \(m, n_y\)"):
-        mt.hide_labels(Y[:, 0], 0.5)
-
-
-def test_place_digits_keeps_every_pixel_and_moves_the_digits(mt, rng):
-    X_orig = rng.integers(1, 256, (50, 28, 28)).astype(np.uint8)     # no zero pixel: each digit's box is visible
-    X = mt.place_digits(X_orig, size=36, seed=3)
-    assert X.shape == (50, 36, 36, 1) and X.dtype == np.float32
-    offsets = []
-    for image, digit in zip(X[..., 0], X_orig):
-        rows, cols = np.nonzero(image)
-        top, left = rows.min(), cols.min()
-        assert rows.max() - top == 27 and cols.max() - left == 27
-        np.testing.assert_allclose(image[top:top + 28, left:left + 28], digit / 255, rtol=1e-6)
-        offsets.append((top, left))
-    offsets = np.array(offsets)
-    assert offsets.min() == 0 and offsets.max() == 8, "offsets run from 0 to 36 - 28 = 8"
-    assert len({tuple(o) for o in offsets}) > 20, "and differ from image to image"
-    assert np.array_equal(mt.place_digits(X_orig, size=36, seed=3), X), "seeded"
-    np.testing.assert_allclose(mt.place_digits(X_orig, size=28)[..., 0], X_orig / 255, rtol=1e-6)
-
-
-def test_place_digits_bad_input(mt):
-    with pytest.raises(ValueError, match=r"place_digits: X_orig must have shape \(m, 28, 28\), but it has shape \(2, 8, 8\)"):
-        mt.place_digits(np.zeros((2, 8, 8)))
-    with pytest.raises(ValueError, match="place_digits: size must be at least 28 .* but 20 was given"):
-        mt.place_digits(np.zeros((2, 28, 28)), size=20)
+def test_the_numpy_data_helpers_live_in_dl_notes_data(mt):
+    """Placing digits and making labels is NumPy: dl_notes.data.synthetic_vision, not this TensorFlow module."""
+    for name in ("place_digits", "digit_attributes", "hide_labels", "balanced_subset", "ATTRIBUTES"):
+        assert not hasattr(mt, name), f"dl_notes.tf.multitask.{name}: import it from dl_notes.data"
 
 
 def test_masked_accuracy_by_hand(mt):
@@ -191,20 +131,6 @@ def test_masked_accuracy_by_hand(mt):
     assert np.isnan(mt.masked_accuracy(np.full((2, 1), nan), np.zeros((2, 1))))[0]
     with pytest.raises(ValueError, match=r"masked_accuracy: Y and Y_prob must both have shape \(m, n_y\)"):
         mt.masked_accuracy(Y, P[:, :1])
-
-
-def test_balanced_subset(mt):
-    y = np.repeat([3, 5, 7], [10, 4, 6])
-    idx = mt.balanced_subset(y[None, :], 4, seed=0)
-    assert idx.shape == (12,) and len(set(idx.tolist())) == 12
-    assert np.bincount(y[idx]).tolist()[3::2] == [4, 4, 4]
-    assert not (np.diff(y[idx]) == 0).all(), "shuffled, not grouped by class"
-    assert np.array_equal(mt.balanced_subset(y, 4, seed=0), idx)
-    assert not np.array_equal(mt.balanced_subset(y, 4, seed=1), idx)
-    with pytest.raises(ValueError, match="balanced_subset: class 5 has only 4 examples, fewer than n_per_class=5"):
-        mt.balanced_subset(y, 5)
-    with pytest.raises(ValueError, match=r"balanced_subset: y must be integer labels of shape \(m,\) or \(1, m\)"):
-        mt.balanced_subset(y.astype(float), 2)
 
 
 def test_class_accuracy_by_hand(mt, keras):
@@ -238,6 +164,8 @@ def test_build_cnn_bad_input(mt):
         mt.build_cnn(output_activation="relu")
     with pytest.raises(TypeError, match="build_cnn: seed must be an int >= 0"):
         mt.build_cnn(seed=1.5)
+    with pytest.raises(ValueError, match="build_cnn: seed must be an int >= 0, but -1 was given"):
+        mt.build_cnn(seed=-1)
 
 
 def test_transfer_copies_freezes_and_leaves_the_source_alone(mt, keras, rng):

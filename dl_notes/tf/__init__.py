@@ -11,6 +11,7 @@ modules imports TensorFlow, or raises `ImportError` saying how to install it.
 |---|---|
 | `dl_notes.tf.intro` | the TensorFlow introduction (Course 2, W3A1): tensors, Variables, `GradientTape`, `tf.data`, Adam |
 | `dl_notes.tf.multitask` | transfer and multi-task learning in Keras (Course 3, week 2): the masked multi-task loss, `transfer`, a small ConvNet |
+| `dl_notes.tf.training` | the one training loop every model here uses: `fit` (GradientTape, seeded mini-batches, Adam), for a Keras model or a forward function, with any loss |
 
 TensorFlow's C++ start-up messages are silenced (`TF_CPP_MIN_LOG_LEVEL=2`) unless the
 environment already sets that variable. Its oneDNN notice ignores that setting and is

@@ -8,7 +8,7 @@ network `LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SOFTMAX`, trained with mi
 and Adam. TensorFlow records the forward pass on a `tf.GradientTape` and computes every
 gradient itself, so there is no backward pass to write. The course trains it on SIGNS
 (hand signs 0 to 5, 64x64 RGB, so $n_x = 12288$); dl_notes uses the handwritten digits
-0 to 5 of [`load_digits_0_to_5`][dl_notes.data.load_digits_0_to_5] (28x28 gray, so
+0 to 5 of [`load_digits_0_to_5`][dl_notes.data.images.load_digits_0_to_5] (28x28 gray, so
 $n_x = 784$). The defaults are the course's with $n_x$ adapted: layer sizes
 $[n_x, 25, 12, 6] = [784, 25, 12, 6]$.
 
@@ -32,10 +32,12 @@ each mini-batch before the forward pass, exactly where the course does.
 **Speed.** The course runs the training step eagerly. With Keras 3 that is slow: on a
 2-core CPU an eager `Adam.apply_gradients` alone takes about 15 ms and a whole step
 about 25 ms, so one epoch over 2,700 digits (85 mini-batches) takes about 2 s. `model`
-therefore wraps the step (forward pass, loss, gradients, update) in `tf.function`, which
-traces it once into a graph: about 1 ms a step, 0.2 s an epoch, 40 epochs in about 8 s
-(measured on an idle machine; twice that when other work shares the CPU). The code inside
-the step is the course's, line for line.
+therefore trains with the package's one training loop,
+[`dl_notes.tf.training.fit`][dl_notes.tf.training.fit], which wraps the step (forward pass,
+loss, gradients, update) in `tf.function` and so traces it once into a graph: about 1 ms a
+step, 0.2 s an epoch, 40 epochs in about 8 s (measured on an idle machine; twice that when
+other work shares the CPU). The step is the course's, line for line: a `GradientTape`
+around `forward_propagation` and `compute_total_loss`, `tape.gradient`, `apply_gradients`.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ from __future__ import annotations
 import numpy as np
 import tensorflow as tf
 
-from dl_notes._checks import check_positive
+from dl_notes._checks import check_parameters, check_positive, check_seed
+from dl_notes.tf.training import fit
 
 __all__ = [
     "linear_function",
@@ -230,7 +233,7 @@ def prepare_dataset(X_orig, Y_orig, C=6):
     ----------
     X_orig : ndarray, shape (m, height, width) or (m, height, width, channels)
         Images with pixels in 0..255, e.g. `X_train_orig` from
-        [`load_digits_0_to_5`][dl_notes.data.load_digits_0_to_5].
+        [`load_digits_0_to_5`][dl_notes.data.images.load_digits_0_to_5].
     Y_orig : ndarray of int, shape (1, m)
         Labels in $0..C-1$.
     C : int, default 6
@@ -309,9 +312,8 @@ def initialize_parameters(n_x=784, n_h1=25, n_h2=12, n_y=6, seed=1):
     dims = {"n_x": n_x, "n_h1": n_h1, "n_h2": n_h2, "n_y": n_y}
     for name, n in dims.items():
         check_positive(n, name, where, integer=True)
-    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, (int, np.integer))):
-        raise TypeError(f"{where}: seed must be an int or None, but a {type(seed).__name__} was given.")
-    initializer = tf.keras.initializers.GlorotNormal(seed=None if seed is None else int(seed))
+    seed = check_seed(seed, where, allow_none=True)
+    initializer = tf.keras.initializers.GlorotNormal(seed=seed)
     sizes = [int(n) for n in dims.values()]
     parameters = {}
     for l in range(1, 4):
@@ -319,36 +321,6 @@ def initialize_parameters(n_x=784, n_h1=25, n_h2=12, n_y=6, seed=1):
         parameters[f"b{l}"] = tf.Variable(initializer(shape=(sizes[l], 1)), name=f"b{l}")
     return parameters
 # --8<-- [end:initialize_parameters]
-
-
-def _check_parameters(parameters, where):
-    """Shape checks of a 3-layer parameters dict that work on Variables inside `tf.function`."""
-    if not isinstance(parameters, dict):
-        raise TypeError(
-            f"{where}: parameters must be a dict with keys 'W1', 'b1', ..., 'W3', 'b3', but a "
-            f"{type(parameters).__name__} was given."
-        )
-    for key in ("W1", "b1", "W2", "b2", "W3", "b3"):
-        if key not in parameters:
-            raise ValueError(
-                f"{where}: parameters has no {key!r}; expected keys W1, b1, W2, b2, W3, b3 "
-                f"but got {sorted(parameters)}."
-            )
-    for l in range(1, 4):
-        W, b = _shape(parameters[f"W{l}"]), _shape(parameters[f"b{l}"])
-        if len(W) != 2:
-            raise ValueError(f"{where}: W{l} must be a 2-D array (n[l], n[l-1]), but it has shape {W}.")
-        if b != (W[0], 1):
-            raise ValueError(
-                f"{where}: b{l} must have shape ({W[0]}, 1), but it has shape {b}; W{l} has {W[0]} rows."
-            )
-        if l > 1:
-            prev = _shape(parameters[f"W{l - 1}"])[0]
-            if W[1] != prev:
-                raise ValueError(
-                    f"{where}: W{l} has shape {W}, so it expects {W[1]} inputs, but W{l - 1} "
-                    f"produces {prev} units; W{l} must be ({W[0]}, {prev})."
-                )
 
 
 # --8<-- [start:forward_propagation]
@@ -378,7 +350,7 @@ def forward_propagation(X, parameters):
         The logits: the output of the last LINEAR unit.
     """
     where = "forward_propagation"
-    _check_parameters(parameters, where)
+    check_parameters(parameters, 3, where, numpy=False)  # static shapes: works on Variables in tf.function
     W1, b1 = parameters["W1"], parameters["b1"]
     W2, b2 = parameters["W2"], parameters["b2"]
     W3, b3 = parameters["W3"], parameters["b3"]
@@ -488,8 +460,10 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=40,
     Each epoch shuffles the training set (seeded), splits it into mini-batches of
     `minibatch_size` examples and, for each mini-batch, records the forward pass and
     [`compute_total_loss`][dl_notes.tf.intro.compute_total_loss] on a `GradientTape`, asks
-    the tape for the gradients of the six Variables and lets Adam update them. The
-    epoch's cost is the summed loss of all mini-batches divided by $m$:
+    the tape for the gradients of the six Variables and lets Adam update them; the loop is
+    the shared [`fit`][dl_notes.tf.training.fit], with the summed loss as the cost of a
+    mini-batch (`reduction="sum"`). The epoch's cost is the summed loss of all mini-batches
+    divided by $m$:
 
     $$J = \frac{1}{m} \sum_{i=1}^{m} \mathcal{L}^{(i)}.$$
 
@@ -533,8 +507,8 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=40,
         Test accuracy after each epoch, in [0, 1].
     """
     where = "model"
-    m, n_x, C = _check_pair(X_train, Y_train, ("X_train", "Y_train"), where)
-    m_test, n_x_test, C_test = _check_pair(X_test, Y_test, ("X_test", "Y_test"), where)
+    _, n_x, C = _check_pair(X_train, Y_train, ("X_train", "Y_train"), where)
+    _, n_x_test, C_test = _check_pair(X_test, Y_test, ("X_test", "Y_test"), where)
     if (n_x_test, C_test) != (n_x, C):
         raise ValueError(
             f"{where}: the test set has {n_x_test} features and {C_test} classes but the "
@@ -544,53 +518,35 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=40,
     check_positive(num_epochs, "num_epochs", where, integer=True)
     check_positive(minibatch_size, "minibatch_size", where, integer=True)
 
-    costs, train_acc, test_acc = [], [], []
     tf.random.set_seed(seed)
     parameters = initialize_parameters(n_x=n_x, n_y=C, seed=seed)
-    trainable_variables = list(parameters.values())
-    optimizer = tf.keras.optimizers.Adam(learning_rate)
-    optimizer.build(trainable_variables)
 
     def as_float(x, y):
         return tf.cast(x, tf.float32), tf.cast(y, tf.float32)
 
     dataset = tf.data.Dataset.zip((X_train, Y_train)).map(as_float).cache()
     test_dataset = tf.data.Dataset.zip((X_test, Y_test)).map(as_float).cache()
-    minibatches = dataset.shuffle(m, seed=seed, reshuffle_each_iteration=True)
-    minibatches = minibatches.batch(int(minibatch_size)).prefetch(8)
-    test_minibatches = test_dataset.batch(1024)
-    batch = [tf.TensorSpec((None, n_x), tf.float32), tf.TensorSpec((None, C), tf.float32)]
 
-    @tf.function(input_signature=batch)
-    def train_step(minibatch_X, minibatch_Y):
-        with tf.GradientTape() as tape:
-            Z3 = forward_propagation(tf.transpose(minibatch_X), parameters)
-            minibatch_total_loss = compute_total_loss(Z3, tf.transpose(minibatch_Y))
-        grads = tape.gradient(minibatch_total_loss, trainable_variables)
-        optimizer.apply_gradients(zip(grads, trainable_variables))
-        return minibatch_total_loss, _count_correct(Z3, minibatch_Y)
+    def forward(minibatch_X):               # tf.data gives examples as rows, the network wants columns
+        return forward_propagation(tf.transpose(minibatch_X), parameters)
 
-    @tf.function(input_signature=batch)
-    def test_step(minibatch_X, minibatch_Y):
-        return _count_correct(forward_propagation(tf.transpose(minibatch_X), parameters), minibatch_Y)
+    def total_loss(minibatch_Y, Z3):
+        return compute_total_loss(Z3, tf.transpose(minibatch_Y))
 
-    for epoch in range(int(num_epochs)):
-        epoch_total_loss, correct = 0.0, 0.0
-        for minibatch_X, minibatch_Y in minibatches:
-            minibatch_total_loss, minibatch_correct = train_step(minibatch_X, minibatch_Y)
-            epoch_total_loss += float(minibatch_total_loss)
-            correct += float(minibatch_correct)
-        costs.append(epoch_total_loss / m)
-        train_acc.append(correct / m)
-        test_acc.append(sum(float(test_step(x, y)) for x, y in test_minibatches) / m_test)
+    def report(epoch, logs):
         if print_cost and (epoch % 10 == 0 or epoch == num_epochs - 1):
-            print(f"Cost after epoch {epoch}: {costs[-1]:.6f}   "
-                  f"train accuracy: {train_acc[-1]:.4f}   test accuracy: {test_acc[-1]:.4f}")
-    return parameters, costs, train_acc, test_acc
+            print(f"Cost after epoch {epoch}: {logs['cost']:.6f}   "
+                  f"train accuracy: {logs['accuracy']:.4f}   test accuracy: {logs['val_accuracy']:.4f}")
+
+    # Each mini-batch: a GradientTape around forward and total_loss, gradients, an Adam step.
+    history = fit(forward, dataset, total_loss, variables=parameters, metrics={"accuracy": _count_correct},
+                  validation_data=test_dataset, on_epoch_end=report, learning_rate=learning_rate,
+                  num_epochs=num_epochs, mini_batch_size=minibatch_size, seed=seed, reduction="sum")
+    return parameters, history["cost"], history["accuracy"], history["val_accuracy"]
 # --8<-- [end:model]
 
 
-def _count_correct(Z3, minibatch_Y):
+def _count_correct(minibatch_Y, Z3):
     """Number of examples whose largest logit (a column of `Z3`) is the labelled class (a row of `minibatch_Y`)."""
     hits = tf.equal(tf.argmax(Z3, axis=0), tf.argmax(minibatch_Y, axis=1))
     return tf.reduce_sum(tf.cast(hits, tf.float32))

