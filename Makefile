@@ -15,7 +15,7 @@ export PYTHONPYCACHEPREFIX = $(CURDIR)/.cache/pycache
 # Seconds one notebook cell may run in the tests.
 CELL_TIMEOUT ?= 120
 
-.PHONY: serve test check execute site-check build lock clean
+.PHONY: serve test check execute site-check build bench lock clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 10) else f"dl-notes needs Python 3.10 or newer, but $(PYTHON) is {v.major}.{v.minor}.")'
@@ -51,6 +51,10 @@ site-check: $(STAMP)
 ## build: the strict site build alone, into site/ (it executes any stale lab first)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+
+## bench: time the vectorised conv and pooling layers against their loop versions and TensorFlow (CPU)
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.conv
 
 ## lock: re-resolve requirements/lock.txt from pyproject.toml (with the venv's uv)
 lock:

@@ -16,6 +16,7 @@ panels returns their `Figure`.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 
@@ -698,22 +699,38 @@ def plot_gradient_norms(norms, ax=None, title=None):
     return ax
 
 
-def svg(fig):
+def svg(fig, alt=None):
     """Return a figure as inline SVG markup and close it; the chapters embed figures this way.
+
+    The `<svg>` element gets `role="img"` and an accessible name (`aria-label` and a
+    `<title>`), as an `<img>` gets alt text: screen readers announce the figure by that name
+    and skip its drawing.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure
+    alt : str or None, default None
+        The figure's accessible name. Without one it is made from the figure's titles:
+        `"Figure: <suptitle>; <title of each axes>"` (or just `"Figure"` when it has none).
 
     Returns
     -------
     str
-        `<svg ...>...</svg>`, without the XML prolog, ready to sit inside HTML.
+        `<svg role="img" aria-label=...>...</svg>`, without the XML prolog, ready to sit
+        inside HTML.
     """
+    if alt is None:
+        titles = [fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)]
+        titles = [t.strip() for t in titles if t and t.strip()]
+        alt = "Figure: " + "; ".join(titles) if titles else "Figure"
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)
     text = buf.getvalue()
     text = text[text.index("<svg"):]  # drop the XML prolog so the SVG can sit inside HTML
     # and the RDF metadata (date, creator), which the site's search would index as page text
-    return re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
+    label = html.escape(" ".join(alt.split()), quote=True)
+    head = text.index(">") + 1  # the end of the opening <svg ...> tag
+    return (text[: head - 1] + f' role="img" aria-label="{label}">'
+            + f"<title>{label}</title>" + text[head:])

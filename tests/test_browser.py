@@ -201,6 +201,10 @@ _PAGE_CHECKS = r"""
     const alt = img.getAttribute("alt");
     if (alt === null || !alt.trim()) problems.push("image without alt text: " + where);
   }
+  for (const fig of document.querySelectorAll(".md-content svg[width][height]:not([aria-hidden='true'])")) {
+    if (fig.getAttribute("role") !== "img" || !(fig.getAttribute("aria-label") || "").trim())
+      problems.push("figure without role=img and a name: " + fig.outerHTML.slice(0, 80));
+  }
   for (const el of document.querySelectorAll(".arithmatex")) {
     if (!el.querySelector(".katex")) problems.push("formula not typeset: " + el.textContent.slice(0, 60));
   }
