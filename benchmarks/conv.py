@@ -100,15 +100,25 @@ def time_numpy(rng):
             Z_sub, cache_sub = conv.conv_forward_loops(A_sub, W, b, hp)
             # The table is only worth something if the two versions agree.
             tol = 1e-4 if dtype == np.float32 else 1e-10
-            np.testing.assert_allclose(Z_sub, Z[:len(A_sub)], rtol=tol, atol=tol)
-            fwd = Row(name, dtype.__name__, "forward",
-                      best_time(lambda: conv.conv_forward(A_prev, W, b, hp)),
-                      best_time(lambda: conv.conv_forward_loops(A_sub, W, b, hp),
-                                budget=0, min_runs=1) * scale, note)
-            bwd = Row(name, dtype.__name__, "backward",
-                      best_time(lambda: conv.conv_backward(dZ, cache)),
-                      best_time(lambda: conv.conv_backward_loops(dZ_sub, cache_sub),
-                                budget=0, min_runs=1) * scale, note)
+            np.testing.assert_allclose(Z_sub, Z[: len(A_sub)], rtol=tol, atol=tol)
+            fwd = Row(
+                name,
+                dtype.__name__,
+                "forward",
+                best_time(lambda: conv.conv_forward(A_prev, W, b, hp)),
+                best_time(lambda: conv.conv_forward_loops(A_sub, W, b, hp), budget=0, min_runs=1)
+                * scale,
+                note,
+            )
+            bwd = Row(
+                name,
+                dtype.__name__,
+                "backward",
+                best_time(lambda: conv.conv_backward(dZ, cache)),
+                best_time(lambda: conv.conv_backward_loops(dZ_sub, cache_sub), budget=0, min_runs=1)
+                * scale,
+                note,
+            )
             rows += [fwd, bwd]
             grads = conv.conv_backward(dZ, cache)
             arrays.append(("conv", fwd, bwd, (A_prev, W, b, hp, Z, dZ, grads)))
@@ -119,18 +129,31 @@ def time_numpy(rng):
             dA = _random(rng, A.shape, dtype)
             A_sub, dA_sub, scale, note = _loop_subset(A_prev, dA)
             A_loops, cache_sub = pool.pool_forward_loops(A_sub, hp, mode)
-            np.testing.assert_allclose(A_loops, A[:len(A_sub)], rtol=1e-6, atol=1e-6)
-            fwd = Row(name, dtype.__name__, "forward",
-                      best_time(lambda: pool.pool_forward(A_prev, hp, mode)),
-                      best_time(lambda: pool.pool_forward_loops(A_sub, hp, mode),
-                                budget=0, min_runs=1) * scale, note)
-            bwd = Row(name, dtype.__name__, "backward",
-                      best_time(lambda: pool.pool_backward(dA, cache, mode)),
-                      best_time(lambda: pool.pool_backward_loops(dA_sub, cache_sub, mode),
-                                budget=0, min_runs=1) * scale, note)
+            np.testing.assert_allclose(A_loops, A[: len(A_sub)], rtol=1e-6, atol=1e-6)
+            fwd = Row(
+                name,
+                dtype.__name__,
+                "forward",
+                best_time(lambda: pool.pool_forward(A_prev, hp, mode)),
+                best_time(lambda: pool.pool_forward_loops(A_sub, hp, mode), budget=0, min_runs=1)
+                * scale,
+                note,
+            )
+            bwd = Row(
+                name,
+                dtype.__name__,
+                "backward",
+                best_time(lambda: pool.pool_backward(dA, cache, mode)),
+                best_time(
+                    lambda: pool.pool_backward_loops(dA_sub, cache_sub, mode), budget=0, min_runs=1
+                )
+                * scale,
+                note,
+            )
             rows += [fwd, bwd]
-            arrays.append(("pool", fwd, bwd, (A_prev, hp, mode, A, dA,
-                                              pool.pool_backward(dA, cache, mode))))
+            arrays.append(
+                ("pool", fwd, bwd, (A_prev, hp, mode, A, dA, pool.pool_backward(dA, cache, mode)))
+            )
     return rows, arrays
 
 
@@ -149,8 +172,12 @@ def time_tensorflow(tf, arrays):
 
             variables = [tf.Variable(x) for x in (A_prev, W, b.reshape(-1))]
             with tf.GradientTape(persistent=True) as tape:
-                Z_t = tf.nn.conv2d(tf.pad(variables[0], paddings), variables[1], strides=s,
-                                   padding="VALID") + variables[2]
+                Z_t = (
+                    tf.nn.conv2d(
+                        tf.pad(variables[0], paddings), variables[1], strides=s, padding="VALID"
+                    )
+                    + variables[2]
+                )
             expected_forward, expected_grads = Z, grads
         else:
             A_prev, hp, mode, A, dA, dA_prev = data
@@ -178,43 +205,97 @@ def time_tensorflow(tf, arrays):
 def header(tf):
     import threadpoolctl
 
-    lines = [f"machine: {platform.machine()}, {os.cpu_count()} CPUs, load average "
-             + ", ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 min)",
-             f"python {platform.python_version()}, numpy {np.__version__}, "
-             f"tensorflow {tf.__version__}"]
+    lines = [
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, load average "
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        + " (1, 5, 15 min)",
+        f"python {platform.python_version()}, numpy {np.__version__}, tensorflow {tf.__version__}",
+    ]
     for pool_info in threadpoolctl.threadpool_info():
-        lines.append("threadpoolctl: " + ", ".join(
-            f"{k}={pool_info.get(k)}" for k in
-            ("user_api", "internal_api", "version", "num_threads", "threading_layer",
-             "architecture")
-            if pool_info.get(k) is not None))
+        lines.append(
+            "threadpoolctl: "
+            + ", ".join(
+                f"{k}={pool_info.get(k)}"
+                for k in (
+                    "user_api",
+                    "internal_api",
+                    "version",
+                    "num_threads",
+                    "threading_layer",
+                    "architecture",
+                )
+                if pool_info.get(k) is not None
+            )
+        )
     intra = tf.config.threading.get_intra_op_parallelism_threads()
     inter = tf.config.threading.get_inter_op_parallelism_threads()
-    lines.append(f"tensorflow threads: intra-op {intra}, inter-op {inter} (0 = TensorFlow's "
-                 f"default, one per core); oneDNN "
-                 f"{os.environ.get('TF_ENABLE_ONEDNN_OPTS', 'default (on for x86 Linux)')}")
-    env = {k: v for k, v in os.environ.items()
-           if k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                    "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS")}
+    lines.append(
+        f"tensorflow threads: intra-op {intra}, inter-op {inter} (0 = TensorFlow's "
+        f"default, one per core); oneDNN "
+        f"{os.environ.get('TF_ENABLE_ONEDNN_OPTS', 'default (on for x86 Linux)')}"
+    )
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        in (
+            "OMP_NUM_THREADS",
+            "OPENBLAS_NUM_THREADS",
+            "MKL_NUM_THREADS",
+            "TF_NUM_INTRAOP_THREADS",
+            "TF_NUM_INTEROP_THREADS",
+        )
+    }
     lines.append(f"thread variables: {env or 'none set'}")
     return "\n".join(lines)
 
 
 def table(rows):
-    head = ("layer", "dtype", "pass", "fast ms", "loops ms", "TF ms", "loops/fast", "fast/TF",
-            "loops timed on")
-    body = [(r.layer, r.dtype, r.pass_, f"{r.fast * 1e3:.3f}", f"{r.loops * 1e3:.1f}",
-             f"{r.tf * 1e3:.3f}", f"{r.loops / r.fast:.0f}x", f"{r.fast / r.tf:.2f}",
-             r.loops_note or "all m") for r in rows]
+    head = (
+        "layer",
+        "dtype",
+        "pass",
+        "fast ms",
+        "loops ms",
+        "TF ms",
+        "loops/fast",
+        "fast/TF",
+        "loops timed on",
+    )
+    body = [
+        (
+            r.layer,
+            r.dtype,
+            r.pass_,
+            f"{r.fast * 1e3:.3f}",
+            f"{r.loops * 1e3:.1f}",
+            f"{r.tf * 1e3:.3f}",
+            f"{r.loops / r.fast:.0f}x",
+            f"{r.fast / r.tf:.2f}",
+            r.loops_note or "all m",
+        )
+        for r in rows
+    ]
     widths = [max(len(str(x)) for x in col) for col in zip(head, *body)]
     right = {3, 4, 5, 6, 7}
 
     def fmt(cells):
-        return "| " + " | ".join(c.rjust(w) if i in right else c.ljust(w)
-                                 for i, (c, w) in enumerate(zip(cells, widths))) + " |"
+        return (
+            "| "
+            + " | ".join(
+                c.rjust(w) if i in right else c.ljust(w)
+                for i, (c, w) in enumerate(zip(cells, widths))
+            )
+            + " |"
+        )
 
-    rule = "|" + "|".join(("-" * (w + 1) + ":") if i in right else "-" * (w + 2)
-                          for i, w in enumerate(widths)) + "|"
+    rule = (
+        "|"
+        + "|".join(
+            ("-" * (w + 1) + ":") if i in right else "-" * (w + 2) for i, w in enumerate(widths)
+        )
+        + "|"
+    )
     return "\n".join([fmt(head), rule, *(fmt(b) for b in body)])
 
 
@@ -226,23 +307,31 @@ def targets(rows):
     realistic = [r for r in rows if "m=64" in r.layer]
     worst = min(realistic, key=lambda r: r.loops / r.fast)
     ok = worst.loops / worst.fast >= 100
-    lines.append(f"{'met ' if ok else 'MISS'}  fast >= 100x loops (m=64 layers): lowest "
-                 f"{worst.loops / worst.fast:.0f}x ({worst.layer}, {worst.dtype}, {worst.pass_})")
+    lines.append(
+        f"{'met ' if ok else 'MISS'}  fast >= 100x loops (m=64 layers): lowest "
+        f"{worst.loops / worst.fast:.0f}x ({worst.layer}, {worst.dtype}, {worst.pass_})"
+    )
     for r in rows:
         if r.layer == CONV_LAYERS[1][0] and r.dtype == "float32":
             goal = 2.0 if r.pass_ == "forward" else 3.0
             ok = r.fast / r.tf <= goal
-            lines.append(f"{'met ' if ok else 'MISS'}  float32 conv {r.pass_} within {goal:.0f}x "
-                         f"of tf.nn.conv2d: {r.fast / r.tf:.2f}x ({r.fast * 1e3:.2f} ms vs "
-                         f"{r.tf * 1e3:.2f} ms)")
+            lines.append(
+                f"{'met ' if ok else 'MISS'}  float32 conv {r.pass_} within {goal:.0f}x "
+                f"of tf.nn.conv2d: {r.fast / r.tf:.2f}x ({r.fast * 1e3:.2f} ms vs "
+                f"{r.tf * 1e3:.2f} ms)"
+            )
     return "\n".join(lines)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", type=int, default=None,
-                        help="limit BLAS (threadpoolctl) and TensorFlow to this many threads "
-                             "(default: the machine's default)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="limit BLAS (threadpoolctl) and TensorFlow to this many threads "
+        "(default: the machine's default)",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     limiter = None
@@ -264,9 +353,11 @@ def main(argv=None):
     print(table(rows))
     print()
     print(targets(rows))
-    print(f"\n({time.perf_counter() - started:.0f} s; each time is the best of several runs; "
-          f"fast = conv_forward/conv_backward/pool_forward/pool_backward, loops = their *_loops "
-          f"versions)")
+    print(
+        f"\n({time.perf_counter() - started:.0f} s; each time is the best of several runs; "
+        f"fast = conv_forward/conv_backward/pool_forward/pool_backward, loops = their *_loops "
+        f"versions)"
+    )
     if limiter is not None:
         limiter.restore_original_limits()
 

@@ -40,9 +40,7 @@ def as_array(x, name: str, where: str) -> np.ndarray:
     if isinstance(x, np.ndarray):
         if x.dtype.kind in "fiub":
             return x if x.dtype.kind == "f" else x.astype(np.float64)
-        raise TypeError(
-            f"{where}: {name} must be a numeric array, but it has dtype {x.dtype}."
-        )
+        raise TypeError(f"{where}: {name} must be a numeric array, but it has dtype {x.dtype}.")
     if isinstance(x, (int, float, np.number)) and not isinstance(x, bool):
         return np.asarray(x, dtype=np.float64)
     if isinstance(x, (list, tuple)):
@@ -53,9 +51,7 @@ def as_array(x, name: str, where: str) -> np.ndarray:
                 f"{where}: {name} must be numeric; could not convert the given "
                 f"{type(x).__name__} to an array of numbers ({err})."
             ) from None
-    raise TypeError(
-        f"{where}: {name} must be a NumPy array, but a {type(x).__name__} was given."
-    )
+    raise TypeError(f"{where}: {name} must be a NumPy array, but a {type(x).__name__} was given.")
 
 
 def check_ndim(x: np.ndarray, ndim: int, name: str, where: str, layout: str = "") -> None:
@@ -106,7 +102,7 @@ def check_same_shape_of(a: tuple, b: tuple, names: tuple[str, str], where: str) 
 
 def check_binary(y: np.ndarray, name: str, where: str) -> None:
     """Raise `ValueError` unless every entry of `y` is 0 or 1."""
-    bad = (y != 0) & (y != 1)             # nan is bad too
+    bad = (y != 0) & (y != 1)  # nan is bad too
     if bad.any():
         raise ValueError(
             f"{where}: {name} must hold binary labels 0 or 1, but it contains "
@@ -127,7 +123,9 @@ def check_choice(value: str, choices: Sequence[str], name: str, where: str) -> N
 def check_positive(value, name: str, where: str, integer: bool = False) -> None:
     """Raise `ValueError`/`TypeError` unless `value` is a positive number (an int if `integer`)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, np.number)):
-        raise TypeError(f"{where}: {name} must be a number, but a {type(value).__name__} was given.")
+        raise TypeError(
+            f"{where}: {name} must be a number, but a {type(value).__name__} was given."
+        )
     if integer and int(value) != value:
         raise TypeError(f"{where}: {name} must be a whole number, but {value!r} was given.")
     if not value > 0:
@@ -135,12 +133,15 @@ def check_positive(value, name: str, where: str, integer: bool = False) -> None:
 
 
 def check_interval(value, name, where, low, high, closed=(True, False)):
-    """Raise `TypeError` unless `value` is a real number, `ValueError` unless it lies in the interval.
+    """Raise `TypeError` unless `value` is a real number, `ValueError` unless it lies in the
+    interval.
 
     `closed` says whether each end belongs to it: `(True, False)` is `[low, high)`.
     """
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{where}: {name} must be a number, but a {type(value).__name__} was given.")
+        raise TypeError(
+            f"{where}: {name} must be a number, but a {type(value).__name__} was given."
+        )
     above = value >= low if closed[0] else value > low
     below = value <= high if closed[1] else value < high
     if not (above and below):
@@ -148,8 +149,9 @@ def check_interval(value, name, where, low, high, closed=(True, False)):
         raise ValueError(f"{where}: {name} must be in {interval}, but {value!r} was given.")
 
 
-def check_parameters(parameters: dict, L: int, where: str, *, batch_norm: bool = False,
-                     numpy: bool = True) -> dict:
+def check_parameters(
+    parameters: dict, L: int, where: str, *, batch_norm: bool = False, numpy: bool = True
+) -> dict:
     """Check a parameters dict `{"W1", "b1", ..., "WL", "bL"}` for consistent shapes; return it.
 
     `W[l]` must be `(n[l], n[l-1])` and `b[l]` must be `(n[l], 1)`, with `n[l-1]` equal to the
@@ -170,7 +172,7 @@ def check_parameters(parameters: dict, L: int, where: str, *, batch_norm: bool =
             f"{type(parameters).__name__} was given."
         )
     converted = {}
-    n_prev = None                                # rows of W[l-1]
+    n_prev = None  # rows of W[l-1]
     for l in range(1, L + 1):
         keys = (f"W{l}", f"gamma{l}", f"beta{l}") if batch_norm and l < L else (f"W{l}", f"b{l}")
         for key in keys:
@@ -192,7 +194,9 @@ def check_parameters(parameters: dict, L: int, where: str, *, batch_norm: bool =
                 shapes.append(_static_shape(value))
         W = shapes[0]
         if len(W) != 2:
-            raise ValueError(f"{where}: W{l} must be a 2-D array (n[l], n[l-1]), but it has shape {W}.")
+            raise ValueError(
+                f"{where}: W{l} must be a 2-D array (n[l], n[l-1]), but it has shape {W}."
+            )
         for key, shape in zip(keys[1:], shapes[1:]):
             if shape != (W[0], 1):
                 check_shape_of(shape, (W[0], 1), key, where, f"W{l} has {W[0]} rows")
@@ -206,10 +210,11 @@ def check_parameters(parameters: dict, L: int, where: str, *, batch_norm: bool =
 
 
 def _static_shape(x) -> tuple:
-    """The shape of anything with a `.shape` (a TensorFlow shape may hold `None`; unknown rank gives `()`)."""
+    """The shape of anything with a `.shape` (a TensorFlow shape may hold `None`; unknown rank gives
+    `()`)."""
     try:
         return tuple(x.shape)
-    except ValueError:                           # iterating a TensorShape of unknown rank
+    except ValueError:  # iterating a TensorShape of unknown rank
         return ()
 
 
@@ -228,6 +233,7 @@ def check_inputs_fit(X, parameters, where: str) -> np.ndarray:
 
 # --- seeds: the one check every seeded function uses -----------------------------------
 
+
 def as_rng(seed, where: str = "", *, allow_none: bool = True) -> np.random.Generator:
     """Return a NumPy `Generator` from an int seed, an existing Generator or `None`.
 
@@ -239,7 +245,8 @@ def as_rng(seed, where: str = "", *, allow_none: bool = True) -> np.random.Gener
     prefix = f"{where}: " if where else ""
     if seed is None and not allow_none:
         raise TypeError(
-            f"{prefix}seed must be an int or a numpy.random.Generator (None would not be reproducible)."
+            f"{prefix}seed must be an int or a "
+            f"numpy.random.Generator (None would not be reproducible)."
         )
     if seed is None or _is_int(seed):
         return np.random.default_rng(seed)
@@ -249,8 +256,9 @@ def as_rng(seed, where: str = "", *, allow_none: bool = True) -> np.random.Gener
     )
 
 
-def check_seed(seed, where: str, *, allow_none: bool = False, minimum: int | None = None,
-               why: str = "") -> int | None:
+def check_seed(
+    seed, where: str, *, allow_none: bool = False, minimum: int | None = None, why: str = ""
+) -> int | None:
     """Return `seed` as a Python int, for libraries that take an integer seed.
 
     TensorFlow (`tf.random.set_seed`, Keras initializers) and scikit-learn (`random_state`)

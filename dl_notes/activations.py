@@ -69,7 +69,8 @@ def sigmoid(Z):
 
 def _sigmoid(Z):
     """The sigmoid of an array already checked."""
-    # departs from the lecture's 1 / (1 + exp(-z)): written with exp(-|z|) so that large |z| cannot overflow
+    # departs from the lecture's 1 / (1 + exp(-z)): written
+    # with exp(-|z|) so that large |z| cannot overflow
     E = np.exp(-np.abs(Z))
     return np.where(Z >= 0, 1 / (1 + E), E / (1 + E))
 
@@ -92,6 +93,8 @@ def sigmoid_derivative(Z):
 def _sigmoid_derivative(Z):
     s = _sigmoid(Z)
     return s * (1 - s)
+
+
 # --8<-- [end:sigmoid]
 
 
@@ -288,6 +291,8 @@ def relu_backward(dA, cache):
 
 def _relu_backward(dA, Z):
     return dA * _relu_derivative(Z)
+
+
 # --8<-- [end:backward]
 
 

@@ -36,6 +36,8 @@ def image2vector(image):
     image = as_array(image, "image", "image2vector")
     check_ndim(image, 3, "image", "image2vector", "(height, width, channels)")
     return image.reshape(-1, 1)
+
+
 # --8<-- [end:image2vector]
 
 
@@ -63,15 +65,25 @@ def flatten_images(images):
     >>> flatten_images(np.array([[[0, 255], [51, 102]]], dtype=np.uint8)).T
     array([[0. , 1. , 0.2, 0.4]])
     """
-    if not isinstance(images, np.ndarray) or images.dtype.kind not in "uif" or images.ndim not in (3, 4):
+    if (
+        not isinstance(images, np.ndarray)
+        or images.dtype.kind not in "uif"
+        or images.ndim not in (3, 4)
+    ):
         raise ValueError(
             "flatten_images: images must be an array of shape (m, height, width) or "
             "(m, height, width, channels) with numeric pixels, but "
-            + (f"an array of shape {images.shape} and dtype {images.dtype}" if isinstance(images, np.ndarray)
-               else f"a {type(images).__name__}") + " was given."
+            + (
+                f"an array of shape {images.shape} and dtype {images.dtype}"
+                if isinstance(images, np.ndarray)
+                else f"a {type(images).__name__}"
+            )
+            + " was given."
         )
     X = images.reshape(len(images), -1).T
     return X / 255.0 if images.dtype == np.uint8 else X
+
+
 # --8<-- [end:flatten_images]
 
 
@@ -99,4 +111,6 @@ def normalize_rows(x):
     check_ndim(x, 2, "x", "normalize_rows", "(n, d)")
     norms = np.linalg.norm(x, axis=1, keepdims=True)  # shape (n, 1), broadcast over columns
     return x / np.where(norms == 0, 1, norms)
+
+
 # --8<-- [end:normalize_rows]

@@ -60,7 +60,8 @@ def batchnorm_forward(Z, gamma, beta, bn_params):
     In `"train"` mode the statistics are the mini-batch's own $\mu$, $\sigma^2$, and the
     running averages in `bn_params` are updated. In `"test"` mode the running averages
     replace them and nothing is updated:
-    $\tilde Z = \gamma \, (Z - \mu_{\text{run}}) / \sqrt{\sigma^2_{\text{run}} + \varepsilon} + \beta$.
+    $\tilde Z = \gamma \, (Z - \mu_{\text{run}}) / \sqrt{\sigma^2_{\text{run}} + \varepsilon} +
+    \beta$.
 
     Parameters
     ----------
@@ -71,16 +72,18 @@ def batchnorm_forward(Z, gamma, beta, bn_params):
     beta : ndarray, shape (n[l], 1)
         $\beta$, the learned shift.
     bn_params : dict
-        `"mode"`: `"train"` (the default) or `"test"`; optional `"momentum"` in $[0, 1)$ and `"epsilon"` > 0;
-        `"running_mean"`, `"running_var"` of shape (n[l], 1) (required in test mode).
+        `"mode"`: `"train"` (the default) or `"test"`; optional `"momentum"` in $[0, 1)$ and
+        `"epsilon"` > 0; `"running_mean"`, `"running_var"` of shape (n[l], 1) (required in test
+        mode).
 
     Returns
     -------
     Z_tilde : ndarray, shape (n[l], m)
         $\tilde Z$.
     cache : tuple
-        `(Z_norm, gamma, inv_std, mode)` for [`batchnorm_backward`][dl_notes.batch_norm.batchnorm_backward],
-        where `inv_std` (n[l], 1) is $1/\sqrt{\sigma^2 + \varepsilon}$ of the statistics used.
+        `(Z_norm, gamma, inv_std, mode)` for
+        [`batchnorm_backward`][dl_notes.batch_norm.batchnorm_backward], where `inv_std` (n[l], 1) is
+        $1/\sqrt{\sigma^2 + \varepsilon}$ of the statistics used.
 
     Notes
     -----
@@ -94,7 +97,7 @@ def batchnorm_forward(Z, gamma, beta, bn_params):
     (PyTorch's `momentum` is the opposite, the weight of the new batch), but defaults to
     0.99; `epsilon` defaults to $10^{-3}$ (ours $10^{-5}$); the moving variance starts at
     ones and is updated with the biased batch variance (divided by $m$), as here.
-    `tests/test_course2_parity.py` pins each of these.
+    `tests/test_keras_parity.py` pins each of these.
     """
     Z, gamma, beta = _check_forward(Z, gamma, beta, bn_params)
     return _batchnorm_forward(Z, gamma, beta, bn_params)
@@ -106,7 +109,7 @@ def _batchnorm_forward(Z, gamma, beta, bn_params):
     epsilon = bn_params.get("epsilon", EPSILON)
     if "running_mean" in bn_params and "running_var" in bn_params:
         running_mean, running_var = bn_params["running_mean"], bn_params["running_var"]
-    else:                                  # a first training step: they start at 0 and 1, as in Keras
+    else:  # a first training step: they start at 0 and 1, as in Keras
         running_mean, running_var = np.zeros((Z.shape[0], 1)), np.ones((Z.shape[0], 1))
     if mode == "train":
         mu = np.mean(Z, axis=1, keepdims=True)
@@ -119,6 +122,8 @@ def _batchnorm_forward(Z, gamma, beta, bn_params):
     Z_norm = (Z - mu) * inv_std
     Z_tilde = gamma * Z_norm + beta
     return Z_tilde, (Z_norm, gamma, inv_std, mode)
+
+
 # --8<-- [end:batchnorm_forward]
 
 
@@ -172,12 +177,16 @@ def _batchnorm_backward(dZ_tilde, cache):
     dbeta = np.sum(dZ_tilde, axis=1, keepdims=True) / m
     dZ_norm = gamma * dZ_tilde
     if mode == "train":
-        dZ = inv_std * (dZ_norm
-                        - np.mean(dZ_norm, axis=1, keepdims=True)
-                        - Z_norm * np.mean(dZ_norm * Z_norm, axis=1, keepdims=True))
+        dZ = inv_std * (
+            dZ_norm
+            - np.mean(dZ_norm, axis=1, keepdims=True)
+            - Z_norm * np.mean(dZ_norm * Z_norm, axis=1, keepdims=True)
+        )
     else:
         dZ = inv_std * dZ_norm
     return dZ, dgamma, dbeta
+
+
 # --8<-- [end:batchnorm_backward]
 
 
@@ -197,7 +206,10 @@ def _check_forward(Z, gamma, beta, bn_params, where="batchnorm_forward"):
 def _check_bn_params(bn_params, n, where="batchnorm_forward"):
     """Check one layer's state dict for `n` units: mode, momentum, epsilon, running averages."""
     if not isinstance(bn_params, dict):
-        raise TypeError(f"{where}: bn_params must be a dict with a 'mode' key, but a {type(bn_params).__name__} was given.")
+        raise TypeError(
+            f"{where}: bn_params must be a dict with a 'mode' "
+            f"key, but a {type(bn_params).__name__} was given."
+        )
     mode = bn_params.get("mode", "train")
     check_choice(mode, MODES, "mode", where)
     check_interval(bn_params.get("momentum", MOMENTUM), "bn_params['momentum']", where, 0, 1)
@@ -209,11 +221,13 @@ def _check_running_averages(bn_params, n, mode, where):
     if "running_mean" not in bn_params or "running_var" not in bn_params:
         if mode == "test":
             raise ValueError(
-                f"{where}: mode 'test' needs bn_params['running_mean'] and bn_params['running_var'] "
-                f"of shape ({n}, 1), but bn_params has keys {sorted(bn_params)}; run the forward "
-                f"pass in mode 'train' first to collect them."
+                f"{where}: mode 'test' needs bn_params['running_mean'] and "
+                f"bn_params['running_var'] of shape ({n}, 1), but bn_params has keys "
+                f"{sorted(bn_params)}; run the forward pass in mode 'train' first to collect them."
             )
         return
     for key in ("running_mean", "running_var"):
         name = f"bn_params[{key!r}]"
-        check_shape(as_array(bn_params[key], name, where), (n, 1), name, where, f"Z has {n} rows (units)")
+        check_shape(
+            as_array(bn_params[key], name, where), (n, 1), name, where, f"Z has {n} rows (units)"
+        )

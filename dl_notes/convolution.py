@@ -88,6 +88,8 @@ def zero_pad(X, pad):
 
 def _zero_pad(X, pad):
     return np.pad(X, ((0, 0), (pad, pad), (pad, pad), (0, 0)), mode="constant", constant_values=0)
+
+
 # --8<-- [end:zero_pad]
 
 
@@ -123,9 +125,11 @@ def conv_single_step(a_slice_prev, W, b):
 
 
 def _conv_single_step(a_slice_prev, W, b):
-    s = a_slice_prev * W                  # element-wise product, (f, f, n_C_prev)
+    s = a_slice_prev * W  # element-wise product, (f, f, n_C_prev)
     Z = np.sum(s)
-    return Z + b.item()                   # the course's float(b): an error in recent NumPy
+    return Z + b.item()  # the course's float(b): an error in recent NumPy
+
+
 # --8<-- [end:conv_single_step]
 
 
@@ -166,19 +170,21 @@ def conv_forward_loops(A_prev, W, b, hparameters):
     A_prev_pad = _zero_pad(A_prev, pad)
     # The inputs were checked once, above; the loops call the unchecked _zero_pad and
     # _conv_single_step, the bodies of zero_pad and conv_single_step.
-    for i in range(m):                                     # loop over the examples
-        a_prev_pad = A_prev_pad[i]                         # (n_H_prev+2p, n_W_prev+2p, n_C_prev)
-        for h in range(n_H):                               # over the output rows
+    for i in range(m):  # loop over the examples
+        a_prev_pad = A_prev_pad[i]  # (n_H_prev+2p, n_W_prev+2p, n_C_prev)
+        for h in range(n_H):  # over the output rows
             vert_start = stride * h
             vert_end = vert_start + f
-            for w in range(n_W):                           # over the output columns
+            for w in range(n_W):  # over the output columns
                 horiz_start = stride * w
                 horiz_end = horiz_start + f
-                for c in range(n_C):                       # over the filters (output channels)
+                for c in range(n_C):  # over the filters (output channels)
                     a_slice_prev = a_prev_pad[vert_start:vert_end, horiz_start:horiz_end, :]
                     Z[i, h, w, c] = _conv_single_step(a_slice_prev, W[:, :, :, c], b[:, :, :, c])
     cache = (A_prev, W, b, hparameters)
     return Z, cache
+
+
 # --8<-- [end:conv_forward_loops]
 
 
@@ -235,8 +241,10 @@ def conv_backward_loops(dZ, cache):
                     dW[:, :, :, c] += a_slice * dz
                     db[:, :, :, c] += dz
         # Unpad. The course writes da_prev_pad[pad:-pad, pad:-pad, :], which is empty when pad = 0.
-        dA_prev[i, :, :, :] = da_prev_pad[pad:pad + n_H_prev, pad:pad + n_W_prev, :]
+        dA_prev[i, :, :, :] = da_prev_pad[pad : pad + n_H_prev, pad : pad + n_W_prev, :]
     return dA_prev, dW, db
+
+
 # --8<-- [end:conv_backward_loops]
 
 
@@ -285,22 +293,24 @@ def conv_forward(A_prev, W, b, hparameters):
 
 def _conv_forward(A_prev, W, b, stride, pad):
     f, f, n_C_prev, n_C = W.shape
-    cols, (m, n_H, n_W) = _im2col(A_prev, f, stride, pad)      # (m n_H n_W, f f n_C_prev)
-    Z = cols @ W.reshape(f * f * n_C_prev, n_C)                 # (m n_H n_W, n_C)
+    cols, (m, n_H, n_W) = _im2col(A_prev, f, stride, pad)  # (m n_H n_W, f f n_C_prev)
+    Z = cols @ W.reshape(f * f * n_C_prev, n_C)  # (m n_H n_W, n_C)
     Z += b.reshape(n_C)
-    return Z.reshape(m, n_H, n_W, n_C)                          # (m, n_H, n_W, n_C)
+    return Z.reshape(m, n_H, n_W, n_C)  # (m, n_H, n_W, n_C)
 
 
 def _im2col(A_prev, f, stride, pad):
     """Every window of the padded input as one row, `cols`; and `(m, n_H, n_W)`."""
-    A_prev_pad = _zero_pad(A_prev, pad)                  # (m, n_H_prev+2p, n_W_prev+2p, n_C_prev)
+    A_prev_pad = _zero_pad(A_prev, pad)  # (m, n_H_prev+2p, n_W_prev+2p, n_C_prev)
     windows = sliding_window_view(A_prev_pad, (f, f), axis=(1, 2))
     #                        a view, no copy: (m, n_H_prev + 2p - f + 1, ..., n_C_prev, f, f)
-    windows = windows[:, ::stride, ::stride]             # (m, n_H, n_W, n_C_prev, f, f)
-    windows = windows.transpose(0, 1, 2, 4, 5, 3)        # (m, n_H, n_W, f, f, n_C_prev), as in W
+    windows = windows[:, ::stride, ::stride]  # (m, n_H, n_W, n_C_prev, f, f)
+    windows = windows.transpose(0, 1, 2, 4, 5, 3)  # (m, n_H, n_W, f, f, n_C_prev), as in W
     m, n_H, n_W, f, f, n_C_prev = windows.shape
     cols = windows.reshape(m * n_H * n_W, f * f * n_C_prev)  # a copy: (m n_H n_W, f f n_C_prev)
     return cols, (m, n_H, n_W)
+
+
 # --8<-- [end:conv_forward]
 
 
@@ -344,24 +354,29 @@ def _conv_backward(dZ, A_prev, W, stride, pad):
     f, f, n_C_prev, n_C = W.shape
     m, n_H, n_W, n_C = dZ.shape
     dtype = np.result_type(A_prev, W, dZ)
-    dZ_rows = dZ.reshape(m * n_H * n_W, n_C)                # (m n_H n_W, n_C): a row per position
+    dZ_rows = dZ.reshape(m * n_H * n_W, n_C)  # (m n_H n_W, n_C): a row per position
     db = np.einsum("pc->c", dZ_rows).reshape(1, 1, 1, n_C)  # sum over the positions p
     #    (1, 1, 1, n_C); einsum sums these short rows 4x faster than dZ_rows.sum(axis=0)
-    cols, _ = _im2col(A_prev, f, stride, pad)               # (m n_H n_W, f f n_C_prev)
-    dW = (cols.T @ dZ_rows).reshape(f, f, n_C_prev, n_C)    # (f, f, n_C_prev, n_C)
+    cols, _ = _im2col(A_prev, f, stride, pad)  # (m n_H n_W, f f n_C_prev)
+    dW = (cols.T @ dZ_rows).reshape(f, f, n_C_prev, n_C)  # (f, f, n_C_prev, n_C)
     dA_prev_pad = np.zeros((m, n_H_prev + 2 * pad, n_W_prev + 2 * pad, n_C_prev), dtype)
-    for u in range(f):                                      # the f^2 offsets (u, v) in a window
+    for u in range(f):  # the f^2 offsets (u, v) in a window
         for v in range(f):
-            dentries = dZ_rows @ W[u, v].T                  # (m n_H n_W, n_C_prev): entry (u, v)
+            dentries = dZ_rows @ W[u, v].T  # (m n_H n_W, n_C_prev): entry (u, v)
             dentries = dentries.reshape(m, n_H, n_W, n_C_prev)  # of every window
-            dA_prev_pad[:, u:u + stride * n_H:stride, v:v + stride * n_W:stride, :] += dentries
-    dA_prev = dA_prev_pad[:, pad:pad + n_H_prev, pad:pad + n_W_prev, :]
+            dA_prev_pad[:, u : u + stride * n_H : stride, v : v + stride * n_W : stride, :] += (
+                dentries
+            )
+    dA_prev = dA_prev_pad[:, pad : pad + n_H_prev, pad : pad + n_W_prev, :]
     #         unpadded: (m, n_H_prev, n_W_prev, n_C_prev)
     return np.ascontiguousarray(dA_prev), dW.astype(dtype, copy=False), db.astype(dtype, copy=False)
+
+
 # --8<-- [end:conv_backward]
 
 
 # --- input checks: once, at the front of each public function ---------------------
+
 
 def _as_images(x, name, where, layout):
     x = as_array(x, name, where)
@@ -416,8 +431,9 @@ def _check_conv(A_prev, W, b, hparameters, where):
             f"A_prev has {A_prev.shape[3]} channels (shape {A_prev.shape}); W needs "
             f"W.shape[2] == A_prev.shape[3] == n_C_prev."
         )
-    check_shape(b, (1, 1, 1, W.shape[3]), "b", where,
-                f"one bias per filter, and W has {W.shape[3]} filters")
+    check_shape(
+        b, (1, 1, 1, W.shape[3]), "b", where, f"one bias per filter, and W has {W.shape[3]} filters"
+    )
     stride, pad = _hyperparameters(hparameters, {"stride": 1, "pad": 0}, where)
     f = W.shape[0]
     n_H_pad, n_W_pad = A_prev.shape[1] + 2 * pad, A_prev.shape[2] + 2 * pad
@@ -439,9 +455,14 @@ def _check_conv_backward(dZ, cache, where):
     f, n_C = W.shape[0], W.shape[3]
     n_H = (n_H_prev + 2 * pad - f) // stride + 1
     n_W = (n_W_prev + 2 * pad - f) // stride + 1
-    check_shape(dZ, (m, n_H, n_W, n_C), "dZ", where,
-                f"it must match Z = conv_forward(A_prev, W, b, hparameters) from the cache, "
-                f"with A_prev {A_prev.shape}, W {W.shape}, stride {stride} and pad {pad}")
+    check_shape(
+        dZ,
+        (m, n_H, n_W, n_C),
+        "dZ",
+        where,
+        f"it must match Z = conv_forward(A_prev, W, b, hparameters) from the cache, "
+        f"with A_prev {A_prev.shape}, W {W.shape}, stride {stride} and pad {pad}",
+    )
     return dZ, A_prev, W, b, stride, pad
 
 

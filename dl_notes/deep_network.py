@@ -159,7 +159,9 @@ def l_model_forward(X, parameters, hidden_activation="relu", output_activation="
     caches : list of tuple
         One cache per layer, `caches[l-1]` for layer `l`.
     """
-    X, parameters = _check_network(X, parameters, hidden_activation, output_activation, "l_model_forward")
+    X, parameters = _check_network(
+        X, parameters, hidden_activation, output_activation, "l_model_forward"
+    )
     return _l_model_forward(X, parameters, hidden_activation, output_activation)
 
 
@@ -169,7 +171,9 @@ def _l_model_forward(X, parameters, hidden_activation, output_activation):
     A = X
     for l in range(1, L + 1):
         activation = _layer_activation(l, L, hidden_activation, output_activation)
-        A, cache = _linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        A, cache = _linear_activation_forward(
+            A, parameters[f"W{l}"], parameters[f"b{l}"], activation
+        )
         caches.append(cache)
     return A, caches
 
@@ -177,6 +181,8 @@ def _l_model_forward(X, parameters, hidden_activation, output_activation):
 def _layer_activation(l, L, hidden_activation, output_activation):
     """The activation of layer `l` of `L`: the output layer has its own."""
     return hidden_activation if l < L else output_activation
+
+
 # --8<-- [end:forward]
 
 
@@ -184,7 +190,8 @@ def _layer_activation(l, L, hidden_activation, output_activation):
 def linear_backward(dZ, cache):
     r"""Backward step through $Z = W A_{prev} + b$.
 
-    $$dW = \frac{1}{m} dZ\, A_{prev}^T, \qquad db = \frac{1}{m} \sum_{i=1}^{m} dZ^{(i)}, \qquad dA_{prev} = W^T dZ$$
+    $$dW = \frac{1}{m} dZ\, A_{prev}^T, \qquad db = \frac{1}{m} \sum_{i=1}^{m} dZ^{(i)}, \qquad
+    dA_{prev} = W^T dZ$$
 
     Parameters
     ----------
@@ -247,11 +254,12 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
     cross-entropy of [`softmax_cross_entropy_cost`][dl_notes.losses.softmax_cross_entropy_cost],
     `Y` is one-hot with shape (C, m), and the first step is its gradient with respect to the
     logits, $dZ^{[L]} = A^{[L]} - Y$
-    ([`softmax_cross_entropy_backward`][dl_notes.losses.softmax_cross_entropy_backward]). For a sigmoid output the first step, $dZ^{[L]} = dA^{[L]} * \sigma'(Z^{[L]})$,
-    is computed in its simplified form $dZ^{[L]} = A^{[L]} - Y$: the same number, except that it
-    survives a saturated sigmoid. When $|Z^{[L]}|$ is large (say after an initialization with
-    large weights), $A^{[L]}$ rounds to exactly 0 or 1 and $\sigma'(Z^{[L]})$ to 0, so the
-    product would be 0 and a confidently wrong network could never learn.
+    ([`softmax_cross_entropy_backward`][dl_notes.losses.softmax_cross_entropy_backward]). For a
+    sigmoid output the first step, $dZ^{[L]} = dA^{[L]} * \sigma'(Z^{[L]})$, is computed in its
+    simplified form $dZ^{[L]} = A^{[L]} - Y$: the same number, except that it survives a saturated
+    sigmoid. When $|Z^{[L]}|$ is large (say after an initialization with large weights), $A^{[L]}$
+    rounds to exactly 0 or 1 and $\sigma'(Z^{[L]})$ to 0, so the product would be 0 and a
+    confidently wrong network could never learn.
 
     Parameters
     ----------
@@ -276,11 +284,11 @@ def l_model_backward(AL, Y, caches, hidden_activation="relu", output_activation=
 def _l_model_backward(AL, Y, caches, hidden_activation, output_activation):
     grads = {}
     L = len(caches)
-    linear_cache, activation_cache = caches[L - 1]                    # the output layer
+    linear_cache, activation_cache = caches[L - 1]  # the output layer
     dZ = _output_dZ(AL, Y, activation_cache, output_activation)
     dA, grads[f"dW{L}"], grads[f"db{L}"] = _linear_backward(dZ, linear_cache)
     grads[f"dA{L - 1}"] = dA
-    for l in reversed(range(1, L)):                                   # the hidden layers
+    for l in reversed(range(1, L)):  # the hidden layers
         linear_cache, activation_cache = caches[l - 1]
         dZ = _activation_backward(dA, activation_cache, hidden_activation)
         dA, grads[f"dW{l}"], grads[f"db{l}"] = _linear_backward(dZ, linear_cache)
@@ -295,13 +303,25 @@ def _output_dZ(AL, Y, ZL, output_activation):
         # except that it survives a saturated sigmoid (where sigma'(Z[L]) rounds to 0)
         return np.subtract(AL, Y, dtype=np.float64)
     return _activation_backward(_compute_cost_backward(AL, Y), ZL, output_activation)
+
+
 # --8<-- [end:backward]
 
 
 # --8<-- [start:l_layer_model]
-def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
-                  print_cost=False, init="xavier", seed=1, scale=0.01):
-    r"""Train an L-layer network `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` by gradient descent.
+def l_layer_model(
+    X,
+    Y,
+    layers_dims,
+    learning_rate=0.0075,
+    num_iterations=3000,
+    print_cost=False,
+    init="xavier",
+    seed=1,
+    scale=0.01,
+):
+    r"""Train an L-layer network `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` by gradient
+    descent.
 
     Parameters
     ----------
@@ -314,9 +334,9 @@ def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
     print_cost : bool, default False
         Print the cost every 100 iterations.
     init : str, default "xavier"
-        Initialization method (the course's W4A2 scales by $1/\sqrt{n^{[l-1]}}$, which is `"xavier"`).
-        The course's `two_layer_model` uses small random weights (`"random"`, scale 0.01);
-        dl_notes initializes both models alike, so that comparing them compares depth only.
+        Initialization method (the course's W4A2 scales by $1/\sqrt{n^{[l-1]}}$, which is
+        `"xavier"`). The course's `two_layer_model` uses small random weights (`"random"`, scale
+        0.01); dl_notes initializes both models alike, so that comparing them compares depth only.
     seed : int, default 1
     scale : float, default 0.01
         Standard deviation of the weights when `init="random"` (Course 2's initialization lab
@@ -342,11 +362,21 @@ def l_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
         grads = _l_model_backward(AL, Y, caches, "relu", "sigmoid")
         parameters = _update_parameters(parameters, grads, learning_rate)
     return parameters, costs
+
+
 # --8<-- [end:l_layer_model]
 
 
-def two_layer_model(X, Y, layers_dims, learning_rate=0.0075, num_iterations=3000,
-                    print_cost=False, init="xavier", seed=1):
+def two_layer_model(
+    X,
+    Y,
+    layers_dims,
+    learning_rate=0.0075,
+    num_iterations=3000,
+    print_cost=False,
+    init="xavier",
+    seed=1,
+):
     r"""Train `LINEAR -> RELU -> LINEAR -> SIGMOID`: the L-layer model with $L = 2$.
 
     Parameters
@@ -391,7 +421,8 @@ def predict(X, parameters, threshold=0.5):
 
 
 def predict_classes(X, parameters, hidden_activation="relu"):
-    r"""Predict class labels with a trained softmax network: $\hat y^{(i)} = \arg\max_k a^{[L](i)}_k$.
+    r"""Predict class labels with a trained softmax network:
+    $\hat y^{(i)} = \arg\max_k a^{[L](i)}_k$.
 
     The multi-class counterpart of [`predict`][dl_notes.deep_network.predict], for a network
     trained with `output_activation="softmax"` (for example by
@@ -409,7 +440,9 @@ def predict_classes(X, parameters, hidden_activation="relu"):
     labels : ndarray of int, shape (1, m)
         The most probable class of each example, in 0..C-1.
     """
-    AL, _ = l_model_forward(X, parameters, hidden_activation=hidden_activation, output_activation="softmax")
+    AL, _ = l_model_forward(
+        X, parameters, hidden_activation=hidden_activation, output_activation="softmax"
+    )
     return np.argmax(AL, axis=0)[None, :]
 
 
@@ -433,6 +466,7 @@ def accuracy(predictions, Y):
 
 
 # --- input checks: each public function above calls one of these, once -----------------
+
 
 def _check_linear(A_prev, W, b):
     """The checks of `linear_forward`; also those of every block that starts with it."""
@@ -462,7 +496,8 @@ def _check_network(X, parameters, hidden_activation, output_activation, where):
 
 
 def _check_xy(X, Y, parameters, where):
-    """The checks a training loop's first forward pass and cost would make: `X` fits `W1`, `Y` is 0/1.
+    """The checks a training loop's first forward pass and cost would make: `X` fits `W1`, `Y` is
+    0/1.
 
     `where` names the forward pass; `Y` is checked as `compute_cost` checks it.
     """
@@ -488,9 +523,11 @@ def _check_linear_activation_backward(dA, cache, activation):
     return dA, (linear_cache, Z)
 
 
-def _check_l_model_backward(AL, Y, caches, hidden_activation, output_activation, where="l_model_backward",
-                            dropout=False):
-    """The checks of `l_model_backward`: `AL` and `Y`, then the caches, walked as the backward pass walks them.
+def _check_l_model_backward(
+    AL, Y, caches, hidden_activation, output_activation, where="l_model_backward", dropout=False
+):
+    """The checks of `l_model_backward`: `AL` and `Y`, then the caches, walked as the backward pass
+    walks them.
 
     Only shapes are compared, so the walk costs little; with `dropout`, a hidden layer's cache
     may carry a dropout mask as a third item.
@@ -498,12 +535,16 @@ def _check_l_model_backward(AL, Y, caches, hidden_activation, output_activation,
     L = len(caches)
     AL, Y = _check_output(AL, Y, output_activation)
     if L == 0:
-        raise ValueError(f"{where}: caches is empty; pass the list of caches the forward pass returned.")
-    shape = AL.shape                                   # of dA[L], and of dZ[L] = AL - Y
+        raise ValueError(
+            f"{where}: caches is empty; pass the list of caches the forward pass returned."
+        )
+    shape = AL.shape  # of dA[L], and of dZ[L] = AL - Y
     for l in reversed(range(1, L + 1)):
         cache = caches[l - 1]
         if dropout and len(cache) == 3 and l < L:
-            check_same_shape_of(shape, cache[2][0].shape, ("dA", "the cached mask D"), "dropout_backward")
+            check_same_shape_of(
+                shape, cache[2][0].shape, ("dA", "the cached mask D"), "dropout_backward"
+            )
             cache = cache[:2]
         linear_cache, Z = cache
         activation = _layer_activation(l, L, hidden_activation, output_activation)
@@ -514,14 +555,16 @@ def _check_l_model_backward(AL, Y, caches, hidden_activation, output_activation,
 
 
 def _check_output(AL, Y, output_activation):
-    """The checks of the cost's gradient: one-hot columns for a softmax output, 0/1 labels otherwise."""
+    """The checks of the cost's gradient: one-hot columns for a softmax output, 0/1 labels
+    otherwise."""
     if output_activation == "softmax":
         return _probabilities_and_labels(AL, Y, "softmax_cross_entropy_backward")
     return _predictions_and_labels(AL, Y, "compute_cost_backward")
 
 
 def _check_activation_step(shape, Z, activation):
-    """Check `dA` of `shape` against the cached `Z`, as `activation_backward` does; return `dZ`'s shape."""
+    """Check `dA` of `shape` against the cached `Z`, as `activation_backward` does; return `dZ`'s
+    shape."""
     _check_activation(activation, "activation_backward")
     where = f"{activation}_backward"
     Z = as_array(Z, "cache (Z)", where)
@@ -530,8 +573,14 @@ def _check_activation_step(shape, Z, activation):
 
 
 def _check_linear_step(shape, cache):
-    """Check `dZ` of `shape` against the linear cache, as `linear_backward` does; return `dA_prev`'s shape."""
+    """Check `dZ` of `shape` against the linear cache, as `linear_backward` does; return `dA_prev`'s
+    shape."""
     A_prev, W, b = cache
-    check_shape_of(shape, (W.shape[0], A_prev.shape[1]), "dZ", "linear_backward",
-                   "it must match Z = W @ A_prev + b from the cache")
+    check_shape_of(
+        shape,
+        (W.shape[0], A_prev.shape[1]),
+        "dZ",
+        "linear_backward",
+        "it must match Z = W @ A_prev + b from the cache",
+    )
     return (W.shape[1], shape[1])

@@ -25,7 +25,7 @@ than `q` of the errors points at a weakness of the model.
 
 Images are `(m, height, width)` arrays, either `uint8` in 0..255 (as the loaders return
 them) or floats in [0, 1]. Everything is vectorized over the `m` images.
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -213,6 +213,8 @@ def pieces(images):
     [2]
     """
     return _count_regions(_images(images, "pieces") > INK_THRESHOLD, diagonals=True)
+
+
 # --8<-- [end:features]
 
 
@@ -234,7 +236,7 @@ def _grow(region, diagonals):
 def _flood(seed, mask, diagonals):
     """The pixels of `mask` connected to `seed` within `mask`, for all images at once."""
     reached = seed & mask
-    active = np.arange(len(mask))                  # images whose fill is still growing
+    active = np.arange(len(mask))  # images whose fill is still growing
     while active.size:
         before = reached[active]
         after = _grow(before, diagonals) & mask[active]
@@ -252,7 +254,7 @@ def _count_regions(mask, diagonals):
         sub = left[todo]
         flat = sub.reshape(len(todo), -1)
         seed = np.zeros_like(flat)
-        seed[np.arange(len(todo)), flat.argmax(axis=1)] = True    # first pixel left
+        seed[np.arange(len(todo)), flat.argmax(axis=1)] = True  # first pixel left
         left[todo] = sub & ~_flood(seed.reshape(sub.shape), sub, diagonals)
         count[todo] += 1
         todo = todo[left[todo].any(axis=(1, 2))]
@@ -317,9 +319,14 @@ def deskew(images):
     source = np.arange(w)[None, None, :] + (s[:, None] * (centre_i[:, None] - rows))[:, :, None]
     left = np.floor(source).astype(np.int64)
     frac = source - left
-    padded = np.pad(I, ((0, 0), (0, 0), (1, 1)))   # a zero column on each side
-    take = lambda cols: np.take_along_axis(padded, np.clip(cols + 1, 0, w + 1), axis=2)
+    padded = np.pad(I, ((0, 0), (0, 0), (1, 1)))  # a zero column on each side
+
+    def take(cols):
+        return np.take_along_axis(padded, np.clip(cols + 1, 0, w + 1), axis=2)
+
     return (1 - frac) * take(left) + frac * take(left + 1)
+
+
 # --8<-- [end:deskew]
 
 
@@ -350,8 +357,10 @@ class DigitNorms:
     pieces_common: dict
 
     def __str__(self):
-        lines = [f"norms from training images (a tag marks fewer than {self.q:.0%} of a digit's images)",
-                 "digit   ink range       slant range      usual loops  usual pieces"]
+        lines = [
+            f"norms from training images (a tag marks fewer than {self.q:.0%} of a digit's images)",
+            "digit   ink range       slant range      usual loops  usual pieces",
+        ]
         for d in sorted(self.ink_low):
             lines.append(
                 f"{d:>5}   {self.ink_low[d]:.3f}-{self.ink_high[d]:.3f}   "
@@ -389,15 +398,28 @@ def fit_norms(images, digits, q=0.1):
     check_interval(q, "q", where, 0, 0.5, closed=(False, False))
     f = stroke_features(_images(images, where))
     digits = _labels(digits, len(f["ink"]), "digits", where)
-    norms = {key: {} for key in ("ink_low", "ink_high", "slant_low", "slant_high",
-                                 "loops_common", "pieces_common")}
+    norms = {
+        key: {}
+        for key in (
+            "ink_low",
+            "ink_high",
+            "slant_low",
+            "slant_high",
+            "loops_common",
+            "pieces_common",
+        )
+    }
     for d in np.unique(digits).tolist():
         of_d = digits == d
         norms["ink_low"][d], norms["ink_high"][d] = np.quantile(f["ink"][of_d], [q, 1 - q])
-        norms["slant_low"][d], norms["slant_high"][d] = np.quantile(f["slant"][of_d], [q / 2, 1 - q / 2])
+        norms["slant_low"][d], norms["slant_high"][d] = np.quantile(
+            f["slant"][of_d], [q / 2, 1 - q / 2]
+        )
         for name in ("loops", "pieces"):
             counts = np.bincount(f[name][of_d])
-            norms[f"{name}_common"][d] = frozenset(np.flatnonzero(counts >= q * of_d.sum()).tolist())
+            norms[f"{name}_common"][d] = frozenset(
+                np.flatnonzero(counts >= q * of_d.sum()).tolist()
+            )
     return DigitNorms(q=q, **norms)
 
 
@@ -425,28 +447,34 @@ def tag_images(images, digits, norms):
     -------
     tags : list of tuple of str, length m
         The tags of each image, in the order of `TAGS`; `()` when nothing is unusual.
-    """
+    """  # noqa: E501 (markdown table rows cannot wrap)
     where = "tag_images"
     if not isinstance(norms, DigitNorms):
-        raise TypeError(f"{where}: norms must be a DigitNorms from fit_norms, but a "
-                        f"{type(norms).__name__} was given.")
+        raise TypeError(
+            f"{where}: norms must be a DigitNorms from "
+            f"fit_norms, but a {type(norms).__name__} was given."
+        )
     f = stroke_features(_images(images, where))
     digits = _labels(digits, len(f["ink"]), "digits", where)
     unknown = sorted(set(digits.tolist()) - set(norms.ink_low))
     if unknown:
-        raise ValueError(f"{where}: digits {unknown} have no norms; fit_norms saw only "
-                         f"{sorted(norms.ink_low)}.")
+        raise ValueError(
+            f"{where}: digits {unknown} have no norms; fit_norms saw only {sorted(norms.ink_low)}."
+        )
 
     def per_digit(table):
         return np.array([table[d] for d in digits.tolist()])
 
     def rare(name, common):
-        return np.array([c not in common[d] for c, d in zip(f[name].tolist(), digits.tolist())], dtype=bool)
+        return np.array(
+            [c not in common[d] for c, d in zip(f[name].tolist(), digits.tolist())], dtype=bool
+        )
 
     flags = {
         "thick strokes": f["ink"] > per_digit(norms.ink_high),
         "thin strokes": f["ink"] < per_digit(norms.ink_low),
-        "unusual slant": (f["slant"] < per_digit(norms.slant_low)) | (f["slant"] > per_digit(norms.slant_high)),
+        "unusual slant": (f["slant"] < per_digit(norms.slant_low))
+        | (f["slant"] > per_digit(norms.slant_high)),
         "unusual loops": rare("loops", norms.loops_common),
         "broken strokes": (f["pieces"] > 1) & rare("pieces", norms.pieces_common),
     }
@@ -478,4 +506,6 @@ def tag_errors(images, y_true, y_pred, norms):
     y_pred = _labels(y_pred, len(I), "y_pred", where)
     errors = np.flatnonzero(y_true != y_pred)
     return errors, tag_images(I[errors], y_true[errors], norms)
+
+
 # --8<-- [end:tagging]

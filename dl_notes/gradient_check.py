@@ -6,12 +6,16 @@ Taught in: Course 2, [week 1](../../course2/week1.md#numerical-approximation-of-
 
 For each parameter $\theta_i$, the two-sided difference
 
-$$d\theta_{\text{approx}}[i] = \frac{J(\theta_1, \dots, \theta_i + \varepsilon, \dots) - J(\theta_1, \dots, \theta_i - \varepsilon, \dots)}{2 \varepsilon}$$
+$$d\theta_{\text{approx}}[i] =
+\frac{J(\theta_1, \dots, \theta_i + \varepsilon, \dots) - J(\theta_1, \dots, \theta_i - \varepsilon,
+\dots)}{2 \varepsilon}$$
 
 has an error of order $\varepsilon^2$ (a one-sided difference: order $\varepsilon$). The
 check compares the whole vectors through
 
-$$\text{difference} = \frac{\lVert d\theta - d\theta_{\text{approx}} \rVert_2}{\lVert d\theta \rVert_2 + \lVert d\theta_{\text{approx}} \rVert_2}:$$
+$$\text{difference} =
+\frac{\lVert d\theta - d\theta_{\text{approx}} \rVert_2}{\lVert d\theta \rVert_2 + \lVert
+d\theta_{\text{approx}} \rVert_2}:$$
 
 below about $10^{-7}$ the backward pass is right; around $10^{-5}$ look closer; above
 $10^{-3}$ it is almost surely wrong. The check is slow (two forward passes per
@@ -63,7 +67,8 @@ THRESHOLD = 2e-7
 
 # --8<-- [start:numerical]
 def rel_error(a, b):
-    r"""Relative error of two arrays, $\lVert a - b \rVert_2 / \max(10^{-8}, \lVert a \rVert_2 + \lVert b \rVert_2)$.
+    r"""Relative error of two arrays,
+    $\lVert a - b \rVert_2 / \max(10^{-8}, \lVert a \rVert_2 + \lVert b \rVert_2)$.
 
     The norms run over all entries. Below about $10^{-7}$ two gradients agree; near a kink
     (ReLU, max pooling) $10^{-4}$ can still be right; above $10^{-2}$ one is wrong.
@@ -78,12 +83,15 @@ def rel_error(a, b):
     """
     a, b = np.asarray(a, np.float64), np.asarray(b, np.float64)
     if a.shape != b.shape:
-        raise ValueError(f"rel_error: a and b must have the same shape, but they have {a.shape} and {b.shape}.")
+        raise ValueError(
+            f"rel_error: a and b must have the same shape, but they have {a.shape} and {b.shape}."
+        )
     return float(np.linalg.norm(a - b) / max(1e-8, np.linalg.norm(a) + np.linalg.norm(b)))
 
 
 def eval_numerical_gradient(f, x, h=1e-5):
-    r"""Centred differences of a scalar function: $\partial f / \partial x_i \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h}$.
+    r"""Centred differences of a scalar function:
+    $\partial f / \partial x_i \approx \frac{f(x + h e_i) - f(x - h e_i)}{2h}$.
 
     Each entry of `x` is moved by $\pm h$ in place, `f(x)` is evaluated, and the entry is
     put back, so `f` may also read `x` through a closure. Two calls of `f` per entry.
@@ -115,7 +123,8 @@ def eval_numerical_gradient(f, x, h=1e-5):
 
 
 def eval_numerical_gradient_array(f, x, df, h=1e-5):
-    r"""Centred differences of an array-valued function against an upstream gradient (cs231n's form).
+    r"""Centred differences of an array-valued function against an upstream gradient (cs231n's
+    form).
 
     For a layer `out = f(x)` and `df` $= \partial L / \partial\, \text{out}$, returns
     $\partial L / \partial x$ with
@@ -125,11 +134,13 @@ def eval_numerical_gradient_array(f, x, df, h=1e-5):
     Parameters
     ----------
     f : callable
-        `f(x)` returns an array of the shape of `df` (e.g. `lambda x: conv_forward(x, W, b, hp)[0]`).
+        `f(x)` returns an array of the shape of `df` (e.g.
+        `lambda x: conv_forward(x, W, b, hp)[0]`).
     x : ndarray of float64, any shape
         Moved entry by entry in place and restored.
     df : ndarray, shape of `f(x)`
-        The upstream gradient; use random, non-symmetric values so a wrong backward pass cannot hide.
+        The upstream gradient; use random, non-symmetric values so a wrong backward pass cannot
+        hide.
     h : float, default 1e-5
 
     Returns
@@ -142,17 +153,21 @@ def eval_numerical_gradient_array(f, x, df, h=1e-5):
     df = np.asarray(df, np.float64)
     out = np.asarray(f(x))
     if out.shape != df.shape:
-        raise ValueError(f"{where}: df must have the shape of f(x), {out.shape}, but it has shape {df.shape}.")
+        raise ValueError(
+            f"{where}: df must have the shape of f(x), {out.shape}, but it has shape {df.shape}."
+        )
     grad = np.zeros_like(x)
     for i in np.ndindex(x.shape):
         old = x[i]
         x[i] = old + h
-        plus = np.array(f(x), np.float64)         # a copy: f may return a view of its own buffer
+        plus = np.array(f(x), np.float64)  # a copy: f may return a view of its own buffer
         x[i] = old - h
         minus = np.array(f(x), np.float64)
         x[i] = old
         grad[i] = np.sum((plus - minus) * df) / (2 * h)
     return grad
+
+
 # --8<-- [end:numerical]
 
 
@@ -160,8 +175,8 @@ def _float64_point(x, where):
     if not isinstance(x, np.ndarray) or x.dtype != np.float64:
         given = f"an array of {x.dtype}" if isinstance(x, np.ndarray) else f"a {type(x).__name__}"
         raise TypeError(
-            f"{where}: x must be a float64 ndarray (it is moved in place by h, and float32 is too coarse "
-            f"for differences of 1e-5), but {given} was given. Pass x.astype(np.float64)."
+            f"{where}: x must be a float64 ndarray (it is moved in place by h, and float32 is too "
+            f"coarse for differences of 1e-5), but {given} was given. Pass x.astype(np.float64)."
         )
     return x
 
@@ -188,7 +203,8 @@ def dictionary_to_vector(parameters, keys=None):
     Examples
     --------
     >>> import numpy as np
-    >>> theta, element_keys = dictionary_to_vector({"W1": np.array([[1.0, 2.0]]), "b1": np.array([[3.0]])})
+    >>> parameters = {"W1": np.array([[1.0, 2.0]]), "b1": np.array([[3.0]])}
+    >>> theta, element_keys = dictionary_to_vector(parameters)
     >>> theta.ravel(), element_keys
     (array([1., 2., 3.]), ['W1', 'W1', 'b1'])
     """
@@ -207,8 +223,9 @@ def vector_to_dictionary(theta, shapes):
     ----------
     theta : ndarray, shape (n, 1)
     shapes : dict
-        The shape of each array, in the order they were stacked: `{"W1": (5, 4), "b1": (5, 1), ...}`.
-        A dict of arrays works too (their shapes are used), e.g. the `parameters` that were unrolled.
+        The shape of each array, in the order they were stacked:
+        `{"W1": (5, 4), "b1": (5, 1), ...}`. A dict of arrays works too (their shapes are used),
+        e.g. the `parameters` that were unrolled.
 
     Returns
     -------
@@ -219,7 +236,10 @@ def vector_to_dictionary(theta, shapes):
     theta = as_array(theta, "theta", where)
     check_ndim(theta, 2, "theta", where, "(n, 1)")
     if not isinstance(shapes, dict):
-        raise TypeError(f"{where}: shapes must be a dict of shapes or arrays, but a {type(shapes).__name__} was given.")
+        raise TypeError(
+            f"{where}: shapes must be a dict of shapes or "
+            f"arrays, but a {type(shapes).__name__} was given."
+        )
     shapes = {k: tuple(np.shape(v)) if hasattr(v, "shape") else tuple(v) for k, v in shapes.items()}
     sizes = [int(np.prod(s)) for s in shapes.values()]
     if theta.shape != (sum(sizes), 1):
@@ -229,7 +249,7 @@ def vector_to_dictionary(theta, shapes):
         )
     parameters, start = {}, 0
     for (key, shape), size in zip(shapes.items(), sizes):
-        parameters[key] = theta[start:start + size, 0].reshape(shape).copy()
+        parameters[key] = theta[start : start + size, 0].reshape(shape).copy()
         start += size
     return parameters
 
@@ -252,7 +272,9 @@ def gradients_to_vector(gradients, keys=None):
     """
     where = "gradients_to_vector"
     if not isinstance(gradients, dict):
-        raise TypeError(f"{where}: gradients must be a dict, but a {type(gradients).__name__} was given.")
+        raise TypeError(
+            f"{where}: gradients must be a dict, but a {type(gradients).__name__} was given."
+        )
     if keys is None:
         L = sum(1 for k in gradients if k.startswith("dW") and k[2:].isdigit())
         keys = [f"{p}{l}" for l in range(1, L + 1) for p in ("W", "b")]
@@ -260,6 +282,8 @@ def gradients_to_vector(gradients, keys=None):
     if missing:
         raise ValueError(f"{where}: gradients has no {missing}; it has keys {sorted(gradients)}.")
     return dictionary_to_vector(gradients, [f"d{k}" for k in keys])[0]
+
+
 # --8<-- [end:vectors]
 
 
@@ -294,12 +318,20 @@ def backward_propagation_1d(x, theta):
     return float(x)
 
 
-def gradient_check(x, theta, epsilon=1e-7, print_msg=False, *,
-                   forward=forward_propagation_1d, backward=backward_propagation_1d):
+def gradient_check(
+    x,
+    theta,
+    epsilon=1e-7,
+    print_msg=False,
+    *,
+    forward=forward_propagation_1d,
+    backward=backward_propagation_1d,
+):
     r"""Check the derivative of a function of one number $\theta$ by a centred difference.
 
-    $$\text{gradapprox} = \frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2\varepsilon}, \qquad
-    \text{difference} = \frac{\lvert \text{grad} - \text{gradapprox} \rvert}{\lvert \text{grad} \rvert + \lvert \text{gradapprox} \rvert}$$
+    $$\text{gradapprox} = \frac{J(\theta + \varepsilon) - J(\theta - \varepsilon)}{2\varepsilon},
+    \qquad \text{difference} = \frac{\lvert \text{grad} - \text{gradapprox} \rvert}{\lvert
+    \text{grad} \rvert + \lvert \text{gradapprox} \rvert}$$
 
     Parameters
     ----------
@@ -335,7 +367,8 @@ def gradient_check(x, theta, epsilon=1e-7, print_msg=False, *,
 
 
 def forward_propagation_n(X, Y, parameters):
-    r"""Cost of the L-layer network (`[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID`), for the N-D check.
+    r"""Cost of the L-layer network (`[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID`), for the N-D
+    check.
 
     Built from [`l_model_forward`][dl_notes.deep_network.l_model_forward] and
     [`compute_cost`][dl_notes.losses.compute_cost]; the course's version is the
@@ -360,7 +393,8 @@ def forward_propagation_n(X, Y, parameters):
 
 
 def backward_propagation_n(X, Y, cache):
-    r"""Gradients of [`forward_propagation_n`][dl_notes.gradient_check.forward_propagation_n]'s cost.
+    r"""Gradients of [`forward_propagation_n`][dl_notes.gradient_check.forward_propagation_n]'s
+    cost.
 
     Parameters
     ----------
@@ -379,12 +413,23 @@ def backward_propagation_n(X, Y, cache):
     return l_model_backward(AL, Y, cache)
 
 
-def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False, *,
-                     cost_fn=forward_propagation_n, return_gradapprox=False):
+def gradient_check_n(
+    parameters,
+    gradients,
+    X,
+    Y,
+    epsilon=1e-7,
+    print_msg=False,
+    *,
+    cost_fn=forward_propagation_n,
+    return_gradapprox=False,
+):
     r"""Check every entry of a backward pass against centred differences of the cost.
 
-    $$\text{gradapprox}[i] = \frac{J(\theta + \varepsilon e_i) - J(\theta - \varepsilon e_i)}{2\varepsilon}, \qquad
-    \text{difference} = \frac{\lVert \text{grad} - \text{gradapprox} \rVert_2}{\lVert \text{grad} \rVert_2 + \lVert \text{gradapprox} \rVert_2}$$
+    $$\text{gradapprox}[i] =
+    \frac{J(\theta + \varepsilon e_i) - J(\theta - \varepsilon e_i)}{2\varepsilon}, \qquad
+    \text{difference} = \frac{\lVert \text{grad} - \text{gradapprox} \rVert_2}{\lVert \text{grad}
+    \rVert_2 + \lVert \text{gradapprox} \rVert_2}$$
 
     The cost is any function of the parameters, so the check works for any model: pass
     its forward-and-cost function as `cost_fn`.
@@ -437,7 +482,7 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False,
         return float(out[0] if isinstance(out, tuple) else out)
 
     gradapprox = np.zeros_like(theta)
-    for i in range(theta.shape[0]):   # one pair of forward passes per parameter: slow by nature
+    for i in range(theta.shape[0]):  # one pair of forward passes per parameter: slow by nature
         theta_plus, theta_minus = theta.copy(), theta.copy()
         theta_plus[i, 0] += epsilon
         theta_minus[i, 0] -= epsilon
@@ -446,6 +491,8 @@ def gradient_check_n(parameters, gradients, X, Y, epsilon=1e-7, print_msg=False,
     if print_msg:
         _report(difference)
     return (difference, gradapprox) if return_gradapprox else difference
+
+
 # --8<-- [end:gradient_check]
 
 
@@ -456,15 +503,20 @@ def _relative_difference(grad, gradapprox):  # the course's formula, with 0 for 
 
 def _report(difference):
     if difference > THRESHOLD:
-        print(f"Gradient check failed: difference = {difference:.3e} > {THRESHOLD:g}; "
-              f"the backward pass probably has a mistake.")
+        print(
+            f"Gradient check failed: difference = {difference:.3e} > "
+            f"{THRESHOLD:g}; the backward pass probably has a mistake."
+        )
     else:
         print(f"Gradient check passed: difference = {difference:.3e} <= {THRESHOLD:g}.")
 
 
 def _keys(parameters, keys, name, where):
     if not isinstance(parameters, dict):
-        raise TypeError(f"{where}: {name} must be a dict of arrays, but a {type(parameters).__name__} was given.")
+        raise TypeError(
+            f"{where}: {name} must be a dict of arrays, "
+            f"but a {type(parameters).__name__} was given."
+        )
     keys = list(parameters) if keys is None else list(keys)
     missing = [k for k in keys if k not in parameters]
     if missing:

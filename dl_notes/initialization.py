@@ -16,7 +16,7 @@ Biases always start at zero; only the weights need to break symmetry.
 | `"xavier"` | $\mathcal{N}(0, 1) \cdot \sqrt{1 / n^{[l-1]}}$ | tanh layers; the W4A2 initializer |
 | `"glorot"` | $\mathcal{N}(0, 1) \cdot \sqrt{2 / (n^{[l-1]} + n^{[l]})}$ | Keras' `GlorotNormal` (untruncated) |
 | `"he"` | $\mathcal{N}(0, 1) \cdot \sqrt{2 / n^{[l-1]}}$ | ReLU layers |
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -113,4 +113,6 @@ def initialize_parameters_deep(layer_dims, method="random", scale=0.01, seed=3):
         parameters[f"W{l}"] = rng.standard_normal((n, n_prev)) * std
         parameters[f"b{l}"] = np.zeros((n, 1))
     return parameters
+
+
 # --8<-- [end:initialize_parameters_deep]

@@ -36,10 +36,12 @@ def setup(seed=1):
     threadpool_limits(1, user_api="blas")
     np.set_printoptions(precision=4, suppress=True, linewidth=100)
     np.random.seed(seed)
-    mpl.rcParams.update({
-        "figure.figsize": (5, 3.5),
-        "figure.dpi": 72,
-        "axes.grid": False,
-        "font.size": 9,
-    })
+    mpl.rcParams.update(
+        {
+            "figure.figsize": (5, 3.5),
+            "figure.dpi": 72,
+            "axes.grid": False,
+            "font.size": 9,
+        }
+    )
     return np.random.default_rng(seed)

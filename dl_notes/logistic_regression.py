@@ -5,7 +5,8 @@ Taught in: Course 1, [week 2](../../course1/week2.md) and the
 
 One unit, vectorized over the $m$ examples (the columns of `X`):
 
-$$Z = w^T X + b, \qquad A = \sigma(Z), \qquad J = -\frac{1}{m}\sum_{i=1}^{m} y^{(i)}\log a^{(i)} + (1-y^{(i)})\log(1-a^{(i)})$$
+$$Z = w^T X + b, \qquad A = \sigma(Z), \qquad J = -\frac{1}{m}\sum_{i=1}^{m} y^{(i)}\log a^{(i)} +
+(1-y^{(i)})\log(1-a^{(i)})$$
 
 $$dw = \frac{1}{m} X (A - Y)^T, \qquad db = \frac{1}{m}\sum_{i=1}^{m} (a^{(i)} - y^{(i)})$$
 """
@@ -40,7 +41,8 @@ def propagate(w, b, X, Y):
     Returns
     -------
     grads : dict
-        `dw` of shape (n_x, 1) and `db` (a float): $\partial J/\partial w$ and $\partial J/\partial b$.
+        `dw` of shape (n_x, 1) and `db` (a float): $\partial J/\partial w$ and
+        $\partial J/\partial b$.
     cost : float
         The cross-entropy cost $J$.
     """
@@ -50,18 +52,21 @@ def propagate(w, b, X, Y):
 
 def _propagate(w, b, X, Y):
     m = X.shape[1]
-    A = _sigmoid(w.T @ X + b)           # (1, m): forward pass
+    A = _sigmoid(w.T @ X + b)  # (1, m): forward pass
     cost = _compute_cost(A, Y)
-    dZ = A - Y                          # (1, m): backward pass
-    dw = X @ dZ.T / m                   # (n_x, 1)
+    dZ = A - Y  # (1, m): backward pass
+    dw = X @ dZ.T / m  # (n_x, 1)
     db = float(np.sum(dZ) / m)
     return {"dw": dw, "db": db}, cost
+
+
 # --8<-- [end:propagate]
 
 
 # --8<-- [start:optimize]
 def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=False):
-    r"""Gradient descent on `w` and `b`: $w \leftarrow w - \alpha\, dw$, $b \leftarrow b - \alpha\, db$.
+    r"""Gradient descent on `w` and `b`: $w \leftarrow w - \alpha\, dw$,
+    $b \leftarrow b - \alpha\, db$.
 
     Parameters
     ----------
@@ -99,6 +104,8 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
             if print_cost:
                 print(f"Cost after iteration {i}: {cost:f}")
     return {"w": w, "b": b}, grads, costs
+
+
 # --8<-- [end:optimize]
 
 
@@ -119,10 +126,14 @@ def predict(w, b, X):
     """
     w, X = _check_weights(w, X, "predict")
     return (_sigmoid(w.T @ X + b) > 0.5).astype(np.float64)
+
+
 # --8<-- [end:predict]
 
 
-def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False):
+def model(
+    X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0.5, print_cost=False
+):
     r"""Train logistic regression from zero weights and report train and test accuracy.
 
     Parameters
@@ -139,7 +150,8 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
     -------
     d : dict
         `costs`, `Y_prediction_test`, `Y_prediction_train`, `w`, `b`, `learning_rate`,
-        `num_iterations`, and the accuracies `train_accuracy`, `test_accuracy` (fractions in [0, 1]).
+        `num_iterations`, and the accuracies `train_accuracy`, `test_accuracy` (fractions in
+        [0, 1]).
     """
     X_train = as_array(X_train, "X_train", "model")
     check_ndim(X_train, 2, "X_train", "model", "(n_x, m_train)")

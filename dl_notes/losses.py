@@ -8,10 +8,12 @@ gradient $dA^{[L]}$); Course 2, [week 3](../../course2/week3.md#softmax-regressi
 
 The cross-entropy cost of $m$ examples with predictions $A^{[L]}$ and labels $Y$ is
 
-$$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[L](i)} + (1 - y^{(i)}) \log(1 - a^{[L](i)}) \right).$$
+$$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[L](i)} + (1 - y^{(i)}) \log(1 -
+a^{[L](i)}) \right).$$
 
 With $C$ classes, $Y$ holds one one-hot column per example and $A^{[L]}$ the softmax
-probabilities, and the cost becomes $J = -\frac{1}{m} \sum_{i=1}^{m} \sum_{k=1}^{C} y^{(i)}_k \log a^{[L](i)}_k$.
+probabilities, and the cost becomes
+$J = -\frac{1}{m} \sum_{i=1}^{m} \sum_{k=1}^{C} y^{(i)}_k \log a^{[L](i)}_k$.
 """
 
 from __future__ import annotations
@@ -82,7 +84,8 @@ def l2_loss(yhat, y):
 def compute_cost(AL, Y):
     r"""Cross-entropy cost of binary predictions.
 
-    $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{(i)} + (1 - y^{(i)}) \log(1 - a^{(i)}) \right)$$
+    $$J = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{(i)} + (1 - y^{(i)}) \log(1 - a^{(i)})
+    \right)$$
 
     Parameters
     ----------
@@ -101,7 +104,9 @@ def compute_cost(AL, Y):
 
 def _compute_cost(AL, Y):
     m = Y.shape[1]
-    A = np.clip(AL, EPS, 1 - EPS)  # departs from the lecture: clipped, so that log(0) cannot give inf
+    A = np.clip(
+        AL, EPS, 1 - EPS
+    )  # departs from the lecture: clipped, so that log(0) cannot give inf
     return float(-np.sum(Y * np.log(A) + (1 - Y) * np.log(1 - A)) / m)
 
 
@@ -131,6 +136,8 @@ def compute_cost_backward(AL, Y):
 def _compute_cost_backward(AL, Y):
     A = np.clip(AL, EPS, 1 - EPS)  # as in the cost: no division by 0
     return -(Y / A - (1 - Y) / (1 - A))
+
+
 # --8<-- [end:compute_cost]
 
 
@@ -161,12 +168,19 @@ def one_hot(labels, C):
     where = "one_hot"
     check_positive(C, "C", where, integer=True)
     labels = np.asarray(labels)
-    if labels.dtype.kind not in "iu" and not (labels.dtype.kind == "f" and np.all(labels == np.round(labels))):
-        raise TypeError(f"{where}: labels must be whole numbers (class indices), but they have dtype {labels.dtype}.")
+    if labels.dtype.kind not in "iu" and not (
+        labels.dtype.kind == "f" and np.all(labels == np.round(labels))
+    ):
+        raise TypeError(
+            f"{where}: labels must be whole numbers (class "
+            f"indices), but they have dtype {labels.dtype}."
+        )
     if labels.ndim == 2 and labels.shape[0] == 1:
         labels = labels[0]
     if labels.ndim != 1:
-        raise ValueError(f"{where}: labels must have shape (m,) or (1, m), but they have shape {labels.shape}.")
+        raise ValueError(
+            f"{where}: labels must have shape (m,) or (1, m), but they have shape {labels.shape}."
+        )
     labels = labels.astype(np.int64)
     bad = (labels < 0) | (labels >= C)
     if bad.any():
@@ -242,6 +256,8 @@ def softmax_cross_entropy_backward(AL, Y):
     """
     AL, Y = _probabilities_and_labels(AL, Y, "softmax_cross_entropy_backward")
     return AL - Y
+
+
 # --8<-- [end:softmax_cross_entropy]
 
 
@@ -276,7 +292,8 @@ def multi_task_cost(AL, Y):
     Examples
     --------
     >>> nan = np.nan
-    >>> round(multi_task_cost(np.array([[0.9, 0.2], [0.5, 0.7]]), np.array([[1, nan], [nan, 1]])), 4)
+    >>> AL, Y = np.array([[0.9, 0.2], [0.5, 0.7]]), np.array([[1, nan], [nan, 1]])
+    >>> round(multi_task_cost(AL, Y), 4)
     0.231
     """
     AL, Y, labelled = _multi_task_inputs(AL, Y, "multi_task_cost")
@@ -287,14 +304,15 @@ def multi_task_cost(AL, Y):
 
 
 def multi_task_cost_backward(AL, Y):
-    r"""Gradient of the multi-task cost with respect to the logits: $A - Y$ where a label exists, 0 elsewhere.
+    r"""Gradient of the multi-task cost with respect to the logits: $A - Y$ where a label exists, 0
+    elsewhere.
 
     For each sigmoid output, the loss and the sigmoid combine into $dZ = A - Y$, as for one
     output (see [`l_model_backward`][dl_notes.deep_network.l_model_backward]). A missing
     label contributes nothing to the cost, so it contributes nothing to the gradient:
 
-    $$dZ^{[L]}_{j}{}^{(i)} = \begin{cases} a^{(i)}_j - y^{(i)}_j & \text{if } y^{(i)}_j \text{ is known,} \\
-    0 & \text{if it is missing.} \end{cases}$$
+    $$dZ^{[L]}_{j}{}^{(i)} = \begin{cases} a^{(i)}_j - y^{(i)}_j & \text{if } y^{(i)}_j
+    \text{ is known,} \\ 0 & \text{if it is missing.} \end{cases}$$
 
     As everywhere in dl_notes, this is the derivative of the summed loss $mJ$; the
     $\frac{1}{m}$ comes in [`linear_backward`][dl_notes.deep_network.linear_backward].
@@ -313,6 +331,8 @@ def multi_task_cost_backward(AL, Y):
     """
     AL, Y, labelled = _multi_task_inputs(AL, Y, "multi_task_cost_backward")
     return np.where(labelled, AL - np.where(labelled, Y, 0.0), 0.0)
+
+
 # --8<-- [end:multi_task]
 
 
@@ -329,7 +349,9 @@ def _multi_task_inputs(AL, Y, where):
             f"{np.unique(Y[bad])[:5].tolist()}."
         )
     if np.isnan(AL).any():
-        raise ValueError(f"{where}: AL contains nan; missing labels belong in Y, not in the predictions.")
+        raise ValueError(
+            f"{where}: AL contains nan; missing labels belong in Y, not in the predictions."
+        )
     return AL, Y, labelled
 
 
@@ -354,7 +376,11 @@ def _probabilities_and_labels(AL, Y, where):
     Y = as_array(Y, "Y", where)
     check_ndim(AL, 2, "AL", where, "(C, m)")
     if Y.shape != AL.shape:
-        hint = " (labels as integers? one_hot(labels, C) makes the (C, m) one-hot array)" if Y.ndim == 1 or Y.shape[0] == 1 else ""
+        hint = (
+            " (labels as integers? one_hot(labels, C) makes the (C, m) one-hot array)"
+            if Y.ndim == 1 or Y.shape[0] == 1
+            else ""
+        )
         raise ValueError(
             f"{where}: AL and Y must have the same shape (C, m), but AL has shape {AL.shape} "
             f"and Y has shape {Y.shape}{hint}."

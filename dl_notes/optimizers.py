@@ -1,4 +1,5 @@
-r"""Parameter updates: gradient descent, momentum, RMSprop and Adam; mini-batches and learning-rate decay.
+r"""Parameter updates: gradient descent, momentum, RMSprop and Adam; mini-batches and learning-rate
+decay.
 
 Taught in: Course 1, [week 3](../../course1/week3.md) and
 [week 4](../../course1/week4.md) (plain gradient descent), and
@@ -23,7 +24,7 @@ A state dict has the gradients' keys (`"dW1", "db1", ...`) and starts at zero
 [`initialize_adam`][dl_notes.optimizers.initialize_adam]). The default hyperparameters
 are set once, in the module constants `LEARNING_RATE`, `BETA`, `BETA1`, `BETA2` and
 `EPSILON`.
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -64,7 +65,8 @@ LEARNING_RATE = 0.01
 BETA = 0.9
 #: Default $\beta_1$ of Adam: the decay of the first moment (the average gradient).
 BETA1 = 0.9
-#: Default $\beta_2$ of RMSprop and Adam: the decay of the second moment (the average squared gradient).
+#: Default $\beta_2$ of RMSprop and Adam: the decay of
+#: the second moment (the average squared gradient).
 BETA2 = 0.999
 #: Default $\varepsilon$ of RMSprop and Adam, which keeps the division finite.
 EPSILON = 1e-8
@@ -72,7 +74,8 @@ EPSILON = 1e-8
 
 # --8<-- [start:update_parameters]
 def update_parameters(parameters, grads, learning_rate):
-    r"""One step of gradient descent: $W^{[l]} \leftarrow W^{[l]} - \alpha\, dW^{[l]}$, $b^{[l]} \leftarrow b^{[l]} - \alpha\, db^{[l]}$.
+    r"""One step of gradient descent: $W^{[l]} \leftarrow W^{[l]} - \alpha\, dW^{[l]}$,
+    $b^{[l]} \leftarrow b^{[l]} - \alpha\, db^{[l]}$.
 
     Parameters
     ----------
@@ -94,13 +97,16 @@ def update_parameters(parameters, grads, learning_rate):
 
 def _update_parameters(parameters, grads, learning_rate):
     return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
+
+
 # --8<-- [end:update_parameters]
 
 
 def update_parameters_with_gd(parameters, grads, learning_rate):
     r"""One step of (mini-batch) gradient descent, under the name the Course 2 lab uses.
 
-    $$W^{[l]} \leftarrow W^{[l]} - \alpha\, dW^{[l]}, \qquad b^{[l]} \leftarrow b^{[l]} - \alpha\, db^{[l]}$$
+    $$W^{[l]} \leftarrow W^{[l]} - \alpha\, dW^{[l]}, \qquad b^{[l]} \leftarrow b^{[l]} - \alpha\,
+    db^{[l]}$$
 
     The same update as [`update_parameters`][dl_notes.optimizers.update_parameters]; with
     mini-batches, `grads` are the gradients of one mini-batch's cost.
@@ -175,9 +181,11 @@ def _random_mini_batches(X, Y, mini_batch_size, rng):
     permutation = rng.permutation(m)
     shuffled_X, shuffled_Y = X[:, permutation], Y[:, permutation]
     return [
-        (shuffled_X[:, k:k + mini_batch_size], shuffled_Y[:, k:k + mini_batch_size])
+        (shuffled_X[:, k : k + mini_batch_size], shuffled_Y[:, k : k + mini_batch_size])
         for k in range(0, m, mini_batch_size)
     ]
+
+
 # --8<-- [end:random_mini_batches]
 
 
@@ -217,7 +225,9 @@ def exponentially_weighted_average(values, beta, bias_correction=True):
     where = "exponentially_weighted_average"
     values = as_array(values, "values", where)
     if values.ndim == 0:
-        raise ValueError(f"{where}: values must be a sequence (shape (T,) or (T, ...)), but a scalar was given.")
+        raise ValueError(
+            f"{where}: values must be a sequence (shape (T,) or (T, ...)), but a scalar was given."
+        )
     _check_beta(beta, "beta", where)
     averages = np.empty_like(values, dtype=np.float64)
     v = np.zeros_like(values[0], dtype=np.float64)
@@ -228,6 +238,8 @@ def exponentially_weighted_average(values, beta, bias_correction=True):
         powers = beta ** np.arange(1, values.shape[0] + 1, dtype=np.float64)
         averages /= (1 - powers).reshape((-1,) + (1,) * (values.ndim - 1))
     return averages
+
+
 # --8<-- [end:exponentially_weighted_average]
 
 
@@ -289,7 +301,7 @@ def update_parameters_with_momentum(parameters, grads, v, beta=BETA, learning_ra
     times larger. Keras also converts `momentum` to float32 and keeps the learning rate in a
     float32 variable, so the two agree exactly only for values float32 represents exactly
     (e.g. 0.875; with 0.9 they differ by about $10^{-10}$ relative).
-    `tests/test_course2_parity.py` pins these facts.
+    `tests/test_keras_parity.py` pins these facts.
     """
     _check_momentum(beta, learning_rate)
     _check_state(parameters, grads, {"v": v}, "update_parameters_with_momentum")
@@ -303,6 +315,8 @@ def _momentum(parameters, grads, v, beta, learning_rate):
         new_v[d] = beta * v[d] + (1 - beta) * grads[d]
         new_parameters[key] = value - learning_rate * new_v[d]
     return new_parameters, new_v
+
+
 # --8<-- [end:momentum]
 
 
@@ -323,8 +337,9 @@ def initialize_rmsprop(parameters):
 
 
 # --8<-- [start:rmsprop]
-def update_parameters_with_rmsprop(parameters, grads, s, learning_rate=LEARNING_RATE,
-                                   beta2=BETA2, epsilon=EPSILON):
+def update_parameters_with_rmsprop(
+    parameters, grads, s, learning_rate=LEARNING_RATE, beta2=BETA2, epsilon=EPSILON
+):
     r"""One step of RMSprop: divide each gradient component by the root of its mean square.
 
     $$s_{dW} \leftarrow \beta_2\, s_{dW} + (1 - \beta_2)\, dW^2, \qquad
@@ -364,7 +379,7 @@ def update_parameters_with_rmsprop(parameters, grads, s, learning_rate=LEARNING_
     $W \leftarrow W - \alpha\, dW / \sqrt{s_{dW} + \varepsilon}$, with default
     $\varepsilon = 10^{-7}$. No bias correction in either. The trajectories coincide when
     $\varepsilon$ is negligible next to $s$ (and the learning rate, which Keras keeps in
-    float32, is exact in float32); `tests/test_course2_parity.py` pins both the match and
+    float32, is exact in float32); `tests/test_keras_parity.py` pins both the match and
     Keras' placement of epsilon.
     """
     _check_rmsprop(learning_rate, beta2, epsilon)
@@ -379,6 +394,8 @@ def _rmsprop(parameters, grads, s, learning_rate, beta2, epsilon):
         new_s[d] = beta2 * s[d] + (1 - beta2) * grads[d] ** 2
         new_parameters[key] = value - learning_rate * grads[d] / (np.sqrt(new_s[d]) + epsilon)
     return new_parameters, new_s
+
+
 # --8<-- [end:rmsprop]
 
 
@@ -397,19 +414,30 @@ def initialize_adam(parameters):
     s : dict
         `dW{l}`, `db{l}`: zeros, the running average of the squared gradients.
     """
-    return _zeros_like_grads(parameters, "initialize_adam"), _zeros_like_grads(parameters, "initialize_adam")
+    return _zeros_like_grads(parameters, "initialize_adam"), _zeros_like_grads(
+        parameters, "initialize_adam"
+    )
 
 
 # --8<-- [start:adam]
-def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=LEARNING_RATE,
-                                beta1=BETA1, beta2=BETA2, epsilon=EPSILON):
+def update_parameters_with_adam(
+    parameters,
+    grads,
+    v,
+    s,
+    t,
+    learning_rate=LEARNING_RATE,
+    beta1=BETA1,
+    beta2=BETA2,
+    epsilon=EPSILON,
+):
     r"""One step of Adam: momentum and RMSprop together, both bias-corrected.
 
     $$v_{dW} \leftarrow \beta_1 v_{dW} + (1 - \beta_1)\, dW, \qquad
     s_{dW} \leftarrow \beta_2 s_{dW} + (1 - \beta_2)\, dW^2,$$
 
-    $$\hat v_{dW} = \frac{v_{dW}}{1 - \beta_1^t}, \qquad \hat s_{dW} = \frac{s_{dW}}{1 - \beta_2^t}, \qquad
-    W \leftarrow W - \alpha\, \frac{\hat v_{dW}}{\sqrt{\hat s_{dW}} + \varepsilon}$$
+    $$\hat v_{dW} = \frac{v_{dW}}{1 - \beta_1^t}, \qquad \hat s_{dW} = \frac{s_{dW}}{1 - \beta_2^t},
+    \qquad W \leftarrow W - \alpha\, \frac{\hat v_{dW}}{\sqrt{\hat s_{dW}} + \varepsilon}$$
 
     (elementwise; the same for $b$).
 
@@ -420,8 +448,8 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=LEARNI
     grads : dict
         `dW{l}`, `db{l}` with the same shapes.
     v : dict
-        First moments `dW{l}`, `db{l}` (from [`initialize_adam`][dl_notes.optimizers.initialize_adam]
-        or the previous step).
+        First moments `dW{l}`, `db{l}` (from
+        [`initialize_adam`][dl_notes.optimizers.initialize_adam] or the previous step).
     s : dict
         Second moments, same keys and shapes.
     t : int
@@ -458,7 +486,7 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=LEARNI
     $\varepsilon_K = 10^{-7}$ (ours $10^{-8}$). Keras also rounds $\beta_1$ and $\beta_2$
     to float32 when it computes $\beta^t$ (about $10^{-5}$ relative in the first step for
     $\beta_2 = 0.999$), and keeps the learning rate in float32.
-    `tests/test_course2_parity.py` pins all of these: the trajectories agree to
+    `tests/test_keras_parity.py` pins all of these: the trajectories agree to
     $10^{-12}$ once the epsilon is converted and the rounding accounted for.
     """
     _check_adam(t, learning_rate, beta1, beta2, epsilon)
@@ -472,16 +500,21 @@ def _adam(parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon):
         d = "d" + key
         new_v[d] = beta1 * v[d] + (1 - beta1) * grads[d]
         new_s[d] = beta2 * s[d] + (1 - beta2) * grads[d] ** 2
-        v_corrected[d] = new_v[d] / (1 - beta1 ** t)
-        s_corrected[d] = new_s[d] / (1 - beta2 ** t)
-        new_parameters[key] = value - learning_rate * v_corrected[d] / (np.sqrt(s_corrected[d]) + epsilon)
+        v_corrected[d] = new_v[d] / (1 - beta1**t)
+        s_corrected[d] = new_s[d] / (1 - beta2**t)
+        new_parameters[key] = value - learning_rate * v_corrected[d] / (
+            np.sqrt(s_corrected[d]) + epsilon
+        )
     return new_parameters, new_v, new_s, v_corrected, s_corrected
+
+
 # --8<-- [end:adam]
 
 
 # --8<-- [start:lr_decay]
 def update_lr(learning_rate0, epoch_num, decay_rate):
-    r"""Learning-rate decay at every epoch: $\alpha = \dfrac{\alpha_0}{1 + \text{decay\_rate} \cdot \text{epoch\_num}}$.
+    r"""Learning-rate decay at every epoch:
+    $\alpha = \dfrac{\alpha_0}{1 + \text{decay\_rate} \cdot \text{epoch\_num}}$.
 
     Parameters
     ----------
@@ -515,7 +548,9 @@ def update_lr(learning_rate0, epoch_num, decay_rate):
 def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000):
     r"""Learning-rate decay in steps: lower the rate once every `time_interval` epochs.
 
-    $$\alpha = \frac{\alpha_0}{1 + \text{decay\_rate} \cdot \lfloor \text{epoch\_num} / \text{time\_interval} \rfloor}$$
+    $$\alpha =
+    \frac{\alpha_0}{1 + \text{decay\_rate} \cdot \lfloor \text{epoch\_num} / \text{time\_interval}
+    \rfloor}$$
 
     [`update_lr`][dl_notes.optimizers.update_lr] decays the rate so fast that after a few
     hundred epochs it is nearly zero; this schedule keeps each rate for `time_interval` epochs.
@@ -550,17 +585,21 @@ def schedule_lr_decay(learning_rate0, epoch_num, decay_rate, time_interval=1000)
     epoch_num = _check_decay_args(learning_rate0, epoch_num, decay_rate, where)
     check_positive(time_interval, "time_interval", where, integer=True)
     return _scalar_or_array(learning_rate0 / (1 + decay_rate * np.floor(epoch_num / time_interval)))
+
+
 # --8<-- [end:lr_decay]
 
 
 # --- input checks shared by the Course 2 modules -------------------------------------
+
 
 def _check_beta(beta, name, where):
     check_interval(beta, name, where, 0, 1, closed=(True, False))
 
 
 def _check_update(parameters, grads, learning_rate):
-    """The checks of `update_parameters`: a positive rate and one gradient of the right shape per parameter."""
+    """The checks of `update_parameters`: a positive rate and one gradient of the right shape per
+    parameter."""
     check_positive(learning_rate, "learning_rate", "update_parameters")
     for key, value in parameters.items():
         grad_key = "d" + key
@@ -575,6 +614,7 @@ def _check_update(parameters, grads, learning_rate):
 # The hyperparameter checks of each update, in the order its arguments come. A training loop
 # calls them before its first update (and on each epoch's decayed rate), so that the message
 # names the update, and then runs the unchecked `_momentum`, `_rmsprop` or `_adam`.
+
 
 def _check_momentum(beta, learning_rate, where="update_parameters_with_momentum"):
     _check_beta(beta, "beta", where)
@@ -601,7 +641,9 @@ def _zeros_like_grads(parameters, where):
             f"{where}: parameters must be a dict with keys 'W1', 'b1', ..., but a "
             f"{type(parameters).__name__} was given."
         )
-    return {"d" + key: np.zeros_like(as_array(value, key, where)) for key, value in parameters.items()}
+    return {
+        "d" + key: np.zeros_like(as_array(value, key, where)) for key, value in parameters.items()
+    }
 
 
 def _check_state(parameters, grads, states, where):
@@ -617,7 +659,9 @@ def _check_state(parameters, grads, states, where):
                     f"{where}: {label} has no {d!r} for parameter {key!r}; "
                     f"{label} has keys {sorted(container)}."
                 )
-            check_same_shape(np.asarray(value), np.asarray(container[d]), (key, f"{label}[{d!r}]"), where)
+            check_same_shape(
+                np.asarray(value), np.asarray(container[d]), (key, f"{label}[{d!r}]"), where
+            )
 
 
 def _check_decay_args(learning_rate0, epoch_num, decay_rate, where):
@@ -625,7 +669,10 @@ def _check_decay_args(learning_rate0, epoch_num, decay_rate, where):
     check_interval(decay_rate, "decay_rate", where, 0, np.inf)
     epochs = np.asarray(epoch_num)
     if epochs.dtype.kind not in "iu":
-        raise TypeError(f"{where}: epoch_num must be a whole number (or an array of them), but {epoch_num!r} was given.")
+        raise TypeError(
+            f"{where}: epoch_num must be a whole number (or "
+            f"an array of them), but {epoch_num!r} was given."
+        )
     if (epochs < 0).any():
         raise ValueError(f"{where}: epoch_num must be 0 or more, but {epoch_num!r} was given.")
     return epochs

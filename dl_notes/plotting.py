@@ -164,8 +164,9 @@ def show_images(images, titles=None, ncols=8, cmap="gray", size=1.4):
     k = len(images)
     ncols = max(1, min(ncols, k))
     nrows = int(np.ceil(k / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows),
-                             squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(size * ncols, size * nrows + 0.3 * nrows), squeeze=False
+    )
     for i, ax in enumerate(axes.ravel()):
         ax.axis("off")
         if i < k:
@@ -188,8 +189,11 @@ def plot_activations():
         ("sigmoid", sigmoid, sigmoid_derivative),
         ("tanh", tanh, tanh_derivative),
         ("ReLU", relu, relu_derivative),
-        ("leaky ReLU ($\\alpha = 0.1$)", lambda z: leaky_relu(z, 0.1),
-         lambda z: leaky_relu_derivative(z, 0.1)),
+        (
+            "leaky ReLU ($\\alpha = 0.1$)",
+            lambda z: leaky_relu(z, 0.1),
+            lambda z: leaky_relu_derivative(z, 0.1),
+        ),
     ]
     fig, axes = plt.subplots(1, 4, figsize=(12, 2.8), sharex=True)
     for ax, (name, g, dg) in zip(axes, pairs):
@@ -206,7 +210,7 @@ def plot_activations():
 
 
 def plot_network(layer_dims, names=None, ax=None, title=None, max_units=8):
-    r"""Draw a fully connected network: one column of units per layer, every pair of adjacent layers joined.
+    r"""Draw a fully connected network: a column of units per layer, adjacent layers joined.
 
     Layer 0 is the input $x$, so `layer_dims = [3, 4, 1]` draws the course's two-layer
     network (one hidden layer of 4 units, $L = 2$): the input layer is not counted.
@@ -240,11 +244,12 @@ def plot_network(layer_dims, names=None, ax=None, title=None, max_units=8):
     names = list(names) if names is not None else [None] * len(dims)
     if len(names) != len(dims):
         raise ValueError(
-            f"plot_network: names must have one entry per layer ({len(dims)}), but it has {len(names)}."
+            f"plot_network: names must have one entry per layer ({len(dims)}), "
+            f"but it has {len(names)}."
         )
     L = len(dims) - 1
     shown = [min(n, max_units) for n in dims]
-    gap, radius = 2.6, 0.3                       # distance between layers, unit radius
+    gap, radius = 2.6, 0.3  # distance between layers, unit radius
     top, bottom = (max(shown) - 1) / 2 + 0.5, -(max(shown) - 1) / 2 - 1.6
     left, right = -1.6, L * gap + 1.6
     ax = ax or plt.subplots(figsize=(0.5 * (right - left), 0.5 * (top - bottom)))[1]
@@ -285,8 +290,14 @@ def plot_network(layer_dims, names=None, ax=None, title=None, max_units=8):
             else:
                 ax.text(x, y, label, ha="center", va="center", fontsize=8, zorder=3)
         kind = "input" if l == 0 else ("output layer" if l == L else f"hidden layer {l}")
-        ax.text(x, -(max(shown) - 1) / 2 - 0.6, f"{kind}\n$n^{{[{l}]}} = {dims[l]}$",
-                ha="center", va="top", fontsize=9)
+        ax.text(
+            x,
+            -(max(shown) - 1) / 2 - 0.6,
+            f"{kind}\n$n^{{[{l}]}} = {dims[l]}$",
+            ha="center",
+            va="top",
+            fontsize=9,
+        )
     ax.set_xlim(left, right)
     ax.set_ylim(bottom, top)
     ax.set_aspect("equal")
@@ -351,12 +362,14 @@ def plot_flowchart(nodes, edges, ax=None, title=None, fontsize=9):
                 f"{', '.join(repr(k) for k in styles)}."
             )
         centres[name] = (float(x), float(y))
-        boxes[name] = ax.text(x, y, text, ha="center", va="center", fontsize=fontsize,
-                              bbox=styles[kind], zorder=3)
+        boxes[name] = ax.text(
+            x, y, text, ha="center", va="center", fontsize=fontsize, bbox=styles[kind], zorder=3
+        )
     for edge in edges:
         if len(edge) not in (2, 3, 4):
             raise ValueError(
-                f"plot_flowchart: an edge must be (source, target[, label[, rad]]), but {edge!r} was given."
+                f"plot_flowchart: an edge must be (source, target[, label[, rad]]), "
+                f"but {edge!r} was given."
             )
         source, target = edge[:2]
         label = edge[2] if len(edge) > 2 else None
@@ -369,31 +382,52 @@ def plot_flowchart(nodes, edges, ax=None, title=None, fontsize=9):
                 )
         # drawn after the boxes (higher zorder): an arrow is clipped at the boxes' borders,
         # which are only known once the boxes are drawn
-        ax.annotate("", xy=centres[target], xytext=centres[source], zorder=3.5,
-                    arrowprops={"arrowstyle": "-|>", "color": "0.3", "lw": 1.2, "shrinkA": 2, "shrinkB": 2,
-                                "patchA": boxes[source].get_bbox_patch(),
-                                "patchB": boxes[target].get_bbox_patch(),
-                                "connectionstyle": f"arc3,rad={rad}"})
+        ax.annotate(
+            "",
+            xy=centres[target],
+            xytext=centres[source],
+            zorder=3.5,
+            arrowprops={
+                "arrowstyle": "-|>",
+                "color": "0.3",
+                "lw": 1.2,
+                "shrinkA": 2,
+                "shrinkB": 2,
+                "patchA": boxes[source].get_bbox_patch(),
+                "patchB": boxes[target].get_bbox_patch(),
+                "connectionstyle": f"arc3,rad={rad}",
+            },
+        )
         (x0, y0), (x1, y1) = centres[source], centres[target]
         # the middle of an arc3 curve: the chord's midpoint moved sideways by rad * chord / 2
         mx, my = (x0 + x1) / 2 + rad * (y1 - y0) / 2, (y0 + y1) / 2 - rad * (x1 - x0) / 2
         middles.append((mx, my))
         if label:
-            ax.text(mx, my, label, ha="center", va="center", fontsize=fontsize - 1, style="italic",
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"}, zorder=4)
+            ax.text(
+                mx,
+                my,
+                label,
+                ha="center",
+                va="center",
+                fontsize=fontsize - 1,
+                style="italic",
+                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none"},
+                zorder=4,
+            )
     xs = [c[0] for c in centres.values()] + [m[0] for m in middles]
     ys = [c[1] for c in centres.values()] + [m[1] for m in middles]
     ax.set_xlim(min(xs) - 1.6, max(xs) + 1.6)
     ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
-    ax.set_aspect("equal")   # curved arrows bend in display space: equal scales keep labels on them
+    ax.set_aspect("equal")  # curved arrows bend in display space: equal scales keep labels on them
     ax.axis("off")
     if title:
         ax.set_title(title)
     return ax
 
 
-def plot_contours_gd(cost_fn, paths, ax=None, title=None, minimum=None, levels=12,
-                     resolution=200, extent=None):
+def plot_contours_gd(
+    cost_fn, paths, ax=None, title=None, minimum=None, levels=12, resolution=200, extent=None
+):
     r"""Contours of a cost of two parameters, with the path an optimizer took across them.
 
     Parameters
@@ -434,7 +468,9 @@ def plot_contours_gd(cost_fn, paths, ax=None, title=None, minimum=None, levels=1
         arrays[label] = path
     ax = ax or plt.subplots(figsize=(5, 4))[1]
     if extent is None:
-        points = np.hstack(list(arrays.values()) + ([np.reshape(minimum, (2, 1))] if minimum is not None else []))
+        points = np.hstack(
+            list(arrays.values()) + ([np.reshape(minimum, (2, 1))] if minimum is not None else [])
+        )
         low, high = points.min(axis=1), points.max(axis=1)
         pad = 0.15 * (high - low).max() + 1e-12
         extent = (low[0] - pad, high[0] + pad, low[1] - pad, high[1] + pad)
@@ -460,7 +496,6 @@ def plot_contours_gd(cost_fn, paths, ax=None, title=None, minimum=None, levels=1
     if title:
         ax.set_title(title)
     return ax
-
 
 
 def plot_decision_boundaries(predict_fns, X, Y, ncols=3, size=(4.2, 3.6), resolution=200):
@@ -507,11 +542,15 @@ def plot_decision_boundaries(predict_fns, X, Y, ncols=3, size=(4.2, 3.6), resolu
     k = len(predict_fns)
     ncols = max(1, min(int(ncols), k))
     nrows = int(np.ceil(k / ncols))
-    fig, axes = plt.subplots(nrows, ncols, figsize=(size[0] * ncols, size[1] * nrows), squeeze=False)
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(size[0] * ncols, size[1] * nrows), squeeze=False
+    )
     for ax, (title, predict_fn) in zip(axes.ravel(), predict_fns.items()):
         points = X[title] if isinstance(X, dict) else X
         labels = Y[title] if isinstance(Y, dict) else Y
-        plot_decision_boundary(predict_fn, points, labels, ax=ax, title=title, resolution=resolution)
+        plot_decision_boundary(
+            predict_fn, points, labels, ax=ax, title=title, resolution=resolution
+        )
     for ax in axes.ravel()[k:]:
         fig.delaxes(ax)
     fig.tight_layout()
@@ -583,7 +622,9 @@ def plot_forward_backward(L=3, ax=None, title=None):
         $L$ backward blocks, $L$ gradient boxes), then the arrows.
     """
     if isinstance(L, bool) or not isinstance(L, (int, np.integer)) or L < 1:
-        raise ValueError(f"plot_forward_backward: L must be a whole number of layers >= 1, but {L!r} was given.")
+        raise ValueError(
+            f"plot_forward_backward: L must be a whole number of layers >= 1, but {L!r} was given."
+        )
     gap, top, bottom, grads = 3.8, 2.6, 0.0, -1.9
     nodes = {"x": (0, top, "$A^{[0]} = X$", "end")}
     edges = []
@@ -592,7 +633,9 @@ def plot_forward_backward(L=3, ax=None, title=None):
         nodes[f"f{l}"] = (x, top, f"forward {l}\n$W^{{[{l}]}}, b^{{[{l}]}}$")
         nodes[f"b{l}"] = (x, bottom, f"backward {l}\n$dZ^{{[{l}]}}$")
         nodes[f"g{l}"] = (x, grads, f"$dW^{{[{l}]}}, db^{{[{l}]}}$", "end")
-        edges.append(("x" if l == 1 else f"f{l - 1}", f"f{l}", f"$A^{{[{l - 1}]}}$" if l > 1 else None))
+        edges.append(
+            ("x" if l == 1 else f"f{l - 1}", f"f{l}", f"$A^{{[{l - 1}]}}$" if l > 1 else None)
+        )
         edges.append((f"f{l}", f"b{l}", "cache"))
         edges.append((f"b{l}", f"g{l}"))
         if l > 1:
@@ -600,8 +643,13 @@ def plot_forward_backward(L=3, ax=None, title=None):
     nodes["cost"] = (gap * (L + 1), (top + bottom) / 2, "cost\n$J(\\hat Y, Y)$", "decision")
     edges.append((f"f{L}", "cost", f"$A^{{[{L}]}}$"))
     edges.append(("cost", f"b{L}", f"$dA^{{[{L}]}}$"))
-    ax = plot_flowchart(nodes, edges, ax=ax or plt.subplots(figsize=(2.1 * (L + 2), 3.6))[1], title=title,
-                        fontsize=10)
+    ax = plot_flowchart(
+        nodes,
+        edges,
+        ax=ax or plt.subplots(figsize=(2.1 * (L + 2), 3.6))[1],
+        title=title,
+        fontsize=10,
+    )
     return ax
 
 
@@ -630,7 +678,11 @@ def plot_early_stopping(epochs, train_costs, dev_costs, ax=None, title=None):
     epochs = as_array(epochs, "epochs", where)
     train_costs = as_array(train_costs, "train_costs", where)
     dev_costs = as_array(dev_costs, "dev_costs", where)
-    for name, values in (("epochs", epochs), ("train_costs", train_costs), ("dev_costs", dev_costs)):
+    for name, values in (
+        ("epochs", epochs),
+        ("train_costs", train_costs),
+        ("dev_costs", dev_costs),
+    ):
         check_ndim(values, 1, name, where, "(T,)")
     if not len(epochs) == len(train_costs) == len(dev_costs) >= 1:
         raise ValueError(
@@ -643,8 +695,13 @@ def plot_early_stopping(epochs, train_costs, dev_costs, ax=None, title=None):
     ax.plot(epochs, dev_costs, color="#bf360c", lw=2, label="dev cost")
     ax.axvline(epochs[best], color="0.5", ls="--", lw=1)
     ax.plot([epochs[best]], [dev_costs[best]], "o", color="#bf360c", ms=7)
-    ax.annotate(f"lowest dev cost: stop here\n(epoch {epochs[best]:g})", (epochs[best], dev_costs[best]),
-                xytext=(12, 14), textcoords="offset points", fontsize=9)
+    ax.annotate(
+        f"lowest dev cost: stop here\n(epoch {epochs[best]:g})",
+        (epochs[best], dev_costs[best]),
+        xytext=(12, 14),
+        textcoords="offset points",
+        fontsize=9,
+    )
     ax.set_xlabel("epochs of training")
     ax.set_ylabel("cost $J$")
     ax.set_ylim(bottom=0)
@@ -687,8 +744,14 @@ def plot_gradient_norms(norms, ax=None, title=None):
         values = as_array(values, "norms", "plot_gradient_norms")
         check_ndim(values, 1, "norms", "plot_gradient_norms", "(L,)")
         L = max(L, len(values))
-        ax.plot(np.arange(1, len(values) + 1), values, marker=markers[i % len(markers)], ms=4, lw=1.5,
-                label=label)
+        ax.plot(
+            np.arange(1, len(values) + 1),
+            values,
+            marker=markers[i % len(markers)],
+            ms=4,
+            lw=1.5,
+            label=label,
+        )
     ax.set_yscale("log")
     ax.set_xticks(np.arange(1, L + 1))
     ax.set_xlabel("layer $l$ (input side left, output right)")
@@ -727,10 +790,14 @@ def svg(fig, alt=None):
     fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)
     text = buf.getvalue()
-    text = text[text.index("<svg"):]  # drop the XML prolog so the SVG can sit inside HTML
+    text = text[text.index("<svg") :]  # drop the XML prolog so the SVG can sit inside HTML
     # and the RDF metadata (date, creator), which the site's search would index as page text
     text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, count=1, flags=re.S)
     label = html.escape(" ".join(alt.split()), quote=True)
     head = text.index(">") + 1  # the end of the opening <svg ...> tag
-    return (text[: head - 1] + f' role="img" aria-label="{label}">'
-            + f"<title>{label}</title>" + text[head:])
+    return (
+        text[: head - 1]
+        + f' role="img" aria-label="{label}">'
+        + f"<title>{label}</title>"
+        + text[head:]
+    )

@@ -86,14 +86,14 @@ def pool_forward_loops(A_prev, hparameters, mode="max"):
     n_W = (n_W_prev - f) // stride + 1
     n_C = n_C_prev
     A = np.zeros((m, n_H, n_W, n_C), A_prev.dtype)
-    for i in range(m):                                     # loop over the examples
-        for h in range(n_H):                               # over the output rows
+    for i in range(m):  # loop over the examples
+        for h in range(n_H):  # over the output rows
             vert_start = stride * h
             vert_end = vert_start + f
-            for w in range(n_W):                           # over the output columns
+            for w in range(n_W):  # over the output columns
                 horiz_start = stride * w
                 horiz_end = horiz_start + f
-                for c in range(n_C):                       # over the channels
+                for c in range(n_C):  # over the channels
                     a_prev_slice = A_prev[i, vert_start:vert_end, horiz_start:horiz_end, c]
                     if mode == "max":
                         A[i, h, w, c] = np.max(a_prev_slice)
@@ -101,6 +101,8 @@ def pool_forward_loops(A_prev, hparameters, mode="max"):
                         A[i, h, w, c] = np.mean(a_prev_slice)
     cache = (A_prev, hparameters)
     return A, cache
+
+
 # --8<-- [end:pool_forward_loops]
 
 
@@ -176,6 +178,8 @@ def _distribute_value(dz, shape):
     average = dz / (n_H * n_W)
     a = np.ones(shape) * average
     return a
+
+
 # --8<-- [end:mask_and_distribute]
 
 
@@ -225,6 +229,8 @@ def pool_backward_loops(dA, cache, mode="max"):
                         shape = (f, f)
                         dA_prev[window] += _distribute_value(da, shape)
     return dA_prev
+
+
 # --8<-- [end:pool_backward_loops]
 
 
@@ -272,9 +278,9 @@ def _pool_forward(A_prev, f, stride, mode):
     n_H = (n_H_prev - f) // stride + 1
     n_W = (n_W_prev - f) // stride + 1
     A = np.full((m, n_H, n_W, n_C), -np.inf if mode == "max" else 0.0, A_prev.dtype)
-    for u in range(f):                                          # the f^2 offsets (u, v) in a window
+    for u in range(f):  # the f^2 offsets (u, v) in a window
         for v in range(f):
-            entries = A_prev[:, u:u + stride * n_H:stride, v:v + stride * n_W:stride, :]
+            entries = A_prev[:, u : u + stride * n_H : stride, v : v + stride * n_W : stride, :]
             #         entry (u, v) of every window: (m, n_H, n_W, n_C)
             if mode == "max":
                 np.maximum(A, entries, out=A)
@@ -283,6 +289,8 @@ def _pool_forward(A_prev, f, stride, mode):
     if mode == "average":
         A /= f * f
     return A
+
+
 # --8<-- [end:pool_forward]
 
 
@@ -322,23 +330,30 @@ def _pool_backward(dA, A_prev, f, stride, mode):
     m, n_H, n_W, n_C = dA.shape
     dA_prev = np.zeros(A_prev.shape, np.result_type(A_prev, dA))  # (m, n_H_prev, n_W_prev, n_C)
     if mode == "max":
-        A = _pool_forward(A_prev, f, stride, "max")        # each window's max, (m, n_H, n_W, n_C)
+        A = _pool_forward(A_prev, f, stride, "max")  # each window's max, (m, n_H, n_W, n_C)
     else:
-        da = dA / (f * f)                                   # each entry's share, (m, n_H, n_W, n_C)
-    for u in range(f):                                          # the f^2 offsets (u, v) in a window
+        da = dA / (f * f)  # each entry's share, (m, n_H, n_W, n_C)
+    for u in range(f):  # the f^2 offsets (u, v) in a window
         for v in range(f):
-            window_entries = (slice(None), slice(u, u + stride * n_H, stride),
-                              slice(v, v + stride * n_W, stride), slice(None))
+            window_entries = (
+                slice(None),
+                slice(u, u + stride * n_H, stride),
+                slice(v, v + stride * n_W, stride),
+                slice(None),
+            )
             if mode == "max":
-                mask = A_prev[window_entries] == A              # (m, n_H, n_W, n_C)
+                mask = A_prev[window_entries] == A  # (m, n_H, n_W, n_C)
                 dA_prev[window_entries] += mask * dA
             else:
                 dA_prev[window_entries] += da
     return dA_prev
+
+
 # --8<-- [end:pool_backward]
 
 
 # --- input checks: once, at the front of each public function ---------------------
+
 
 def _check_pool(A_prev, hparameters, mode, where):
     """Check a pooling layer's inputs; return `A_prev` as an array and `f, stride` as ints."""
@@ -363,7 +378,12 @@ def _check_pool_backward(dA, cache, mode, where):
     m, n_H_prev, n_W_prev, n_C = A_prev.shape
     n_H = (n_H_prev - f) // stride + 1
     n_W = (n_W_prev - f) // stride + 1
-    check_shape(dA, (m, n_H, n_W, n_C), "dA", where,
-                f"it must match A = pool_forward(A_prev, hparameters) from the cache, with A_prev "
-                f"{A_prev.shape}, f {f} and stride {stride}")
+    check_shape(
+        dA,
+        (m, n_H, n_W, n_C),
+        "dA",
+        where,
+        f"it must match A = pool_forward(A_prev, hparameters) from the cache, with A_prev "
+        f"{A_prev.shape}, f {f} and stride {stride}",
+    )
     return dA, A_prev, f, stride

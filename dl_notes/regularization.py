@@ -92,7 +92,8 @@ def l2_regularization_cost(parameters, lambd, m):
     Examples
     --------
     >>> import numpy as np
-    >>> l2_regularization_cost({"W1": np.array([[1.0, 2.0]]), "b1": np.array([[5.0]])}, lambd=0.1, m=5)
+    >>> parameters = {"W1": np.array([[1.0, 2.0]]), "b1": np.array([[5.0]])}
+    >>> l2_regularization_cost(parameters, lambd=0.1, m=5)
     0.05
     """
     weights = _check_l2(parameters, lambd, m, "l2_regularization_cost")
@@ -130,7 +131,8 @@ def l2_regularization_gradients(parameters, lambd, m):
 def compute_cost_with_regularization(A3, Y, parameters, lambd):
     r"""Cross-entropy cost plus the L2 penalty.
 
-    $$J_{\text{reg}} = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[L](i)} + (1 - y^{(i)}) \log(1 - a^{[L](i)}) \right)
+    $$J_{\text{reg}} = -\frac{1}{m} \sum_{i=1}^{m} \left( y^{(i)} \log a^{[L](i)} + (1 - y^{(i)})
+    \log(1 - a^{[L](i)}) \right)
     + \frac{\lambda}{2m} \sum_{l} \lVert W^{[l]} \rVert_F^2$$
 
     Parameters
@@ -150,12 +152,15 @@ def compute_cost_with_regularization(A3, Y, parameters, lambd):
     """
     cross_entropy = compute_cost(A3, Y)
     return cross_entropy + l2_regularization_cost(parameters, lambd, np.shape(Y)[1])
+
+
 # --8<-- [end:l2]
 
 
 # --8<-- [start:dropout]
 def dropout_forward(A, keep_prob, seed=None):
-    r"""Inverted dropout: keep each unit with probability `keep_prob`, scale survivors by $1/\text{keep\_prob}$.
+    r"""Inverted dropout: keep each unit with probability `keep_prob`, scale survivors by
+    $1/\text{keep\_prob}$.
 
     $$D_{ij} = \mathbb{1}[u_{ij} < \text{keep\_prob}],\ u_{ij} \sim U[0, 1), \qquad
     A_{\text{drop}} = \frac{A * D}{\text{keep\_prob}}$$
@@ -194,7 +199,8 @@ def _dropout_forward(A, keep_prob, rng):
 
 
 def dropout_backward(dA, cache):
-    r"""Backward step of inverted dropout: the same mask and scale, $dA = \dfrac{dA_{\text{drop}} * D}{\text{keep\_prob}}$.
+    r"""Backward step of inverted dropout: the same mask and scale,
+    $dA = \dfrac{dA_{\text{drop}} * D}{\text{keep\_prob}}$.
 
     Parameters
     ----------
@@ -218,12 +224,15 @@ def dropout_backward(dA, cache):
 def _dropout_backward(dA, cache):
     D, keep_prob = cache
     return dA * D / keep_prob
+
+
 # --8<-- [end:dropout]
 
 
 # --8<-- [start:l_model_regularized]
-def l_model_forward_regularized(X, parameters, keep_prob=1.0, seed=None,
-                                hidden_activation="relu", output_activation="sigmoid"):
+def l_model_forward_regularized(
+    X, parameters, keep_prob=1.0, seed=None, hidden_activation="relu", output_activation="sigmoid"
+):
     r"""Forward pass of an L-layer network with inverted dropout on every hidden layer.
 
     `[LINEAR -> RELU -> DROPOUT] * (L-1) -> LINEAR -> SIGMOID`. With `keep_prob=1` this is
@@ -252,16 +261,22 @@ def l_model_forward_regularized(X, parameters, keep_prob=1.0, seed=None,
     X, parameters = _check_network(X, parameters, hidden_activation, output_activation, where)
     _check_keep_prob(keep_prob, where)
     rng = as_rng(seed, where)
-    return _l_model_forward_regularized(X, parameters, keep_prob, rng, hidden_activation, output_activation)
+    return _l_model_forward_regularized(
+        X, parameters, keep_prob, rng, hidden_activation, output_activation
+    )
 
 
-def _l_model_forward_regularized(X, parameters, keep_prob, rng, hidden_activation, output_activation):
+def _l_model_forward_regularized(
+    X, parameters, keep_prob, rng, hidden_activation, output_activation
+):
     L = len(parameters) // 2
     caches = []
     A = X
     for l in range(1, L + 1):
         activation = _layer_activation(l, L, hidden_activation, output_activation)
-        A, cache = _linear_activation_forward(A, parameters[f"W{l}"], parameters[f"b{l}"], activation)
+        A, cache = _linear_activation_forward(
+            A, parameters[f"W{l}"], parameters[f"b{l}"], activation
+        )
         if l < L and keep_prob < 1:
             A, dropout_cache = _dropout_forward(A, keep_prob, rng)
             cache = cache + (dropout_cache,)
@@ -269,15 +284,16 @@ def _l_model_forward_regularized(X, parameters, keep_prob, rng, hidden_activatio
     return A, caches
 
 
-def l_model_backward_regularized(AL, Y, caches, lambd=0.0,
-                                 hidden_activation="relu", output_activation="sigmoid"):
+def l_model_backward_regularized(
+    AL, Y, caches, lambd=0.0, hidden_activation="relu", output_activation="sigmoid"
+):
     r"""Backward pass of an L-layer network with L2 regularization and/or dropout.
 
     Walks the caches in reverse like [`l_model_backward`][dl_notes.deep_network.l_model_backward]
-    (starting, for a sigmoid output, from $dZ^{[L]} = A^{[L]} - Y$); a layer that dropped units first sends $dA^{[l]}$ through
-    [`dropout_backward`][dl_notes.regularization.dropout_backward], and every weight
-    gradient gets the L2 term $\frac{\lambda}{m} W^{[l]}$. With `lambd=0` and no dropout
-    caches the result equals `l_model_backward`'s.
+    (starting, for a sigmoid output, from $dZ^{[L]} = A^{[L]} - Y$); a layer that dropped units
+    first sends $dA^{[l]}$ through [`dropout_backward`][dl_notes.regularization.dropout_backward],
+    and every weight gradient gets the L2 term $\frac{\lambda}{m} W^{[l]}$. With `lambd=0` and no
+    dropout caches the result equals `l_model_backward`'s.
 
     Parameters
     ----------
@@ -299,20 +315,27 @@ def l_model_backward_regularized(AL, Y, caches, lambd=0.0,
         `dA{l-1}`, `dW{l}`, `db{l}` for l = 1..L; `dW{l}` includes the L2 term.
     """
     _check_lambd(lambd, "l_model_backward_regularized")
-    AL, Y = _check_l_model_backward(AL, Y, caches, hidden_activation, output_activation,
-                                    "l_model_backward_regularized", dropout=True)
+    AL, Y = _check_l_model_backward(
+        AL,
+        Y,
+        caches,
+        hidden_activation,
+        output_activation,
+        "l_model_backward_regularized",
+        dropout=True,
+    )
     return _l_model_backward_regularized(AL, Y, caches, lambd, hidden_activation, output_activation)
 
 
 def _l_model_backward_regularized(AL, Y, caches, lambd, hidden_activation, output_activation):
     grads = {}
     L = len(caches)
-    scale = lambd / AL.shape[1]                                     # lambda / m
-    dZ = _output_dZ(AL, Y, caches[L - 1][1], output_activation)     # the output layer
+    scale = lambd / AL.shape[1]  # lambda / m
+    dZ = _output_dZ(AL, Y, caches[L - 1][1], output_activation)  # the output layer
     dA = _linear_backward_l2(dZ, caches[L - 1][0], scale, L, grads)
-    for l in reversed(range(1, L)):                                 # the hidden layers
+    for l in reversed(range(1, L)):  # the hidden layers
         cache = caches[l - 1]
-        if len(cache) == 3:                                         # this layer dropped units
+        if len(cache) == 3:  # this layer dropped units
             dA = _dropout_backward(dA, cache[2])
         dZ = _activation_backward(dA, cache[1], hidden_activation)
         dA = _linear_backward_l2(dZ, cache[0], scale, l, grads)
@@ -320,17 +343,21 @@ def _l_model_backward_regularized(AL, Y, caches, lambd, hidden_activation, outpu
 
 
 def _linear_backward_l2(dZ, linear_cache, scale, l, grads):
-    """`linear_backward` of layer `l` with the L2 term `scale * W` in `dW`; puts the gradients in `grads`."""
+    """`linear_backward` of layer `l` with the L2 term `scale * W` in `dW`; puts the gradients in
+    `grads`."""
     dA, dW, grads[f"db{l}"] = _linear_backward(dZ, linear_cache)
-    grads[f"dW{l}"] = dW + scale * linear_cache[1]                  # linear_cache = (A_prev, W, b)
+    grads[f"dW{l}"] = dW + scale * linear_cache[1]  # linear_cache = (A_prev, W, b)
     grads[f"dA{l - 1}"] = dA
     return dA
+
+
 # --8<-- [end:l_model_regularized]
 
 
 # --8<-- [start:course_functions]
 def backward_propagation_with_regularization(X, Y, cache, lambd):
-    r"""Gradients of the L2-regularized cost for the course's network (LINEAR->RELU->LINEAR->RELU->LINEAR->SIGMOID).
+    r"""Gradients of the L2-regularized cost for the course's network
+    (LINEAR->RELU->LINEAR->RELU->LINEAR->SIGMOID).
 
     $$dW^{[l]} = \frac{1}{m} dZ^{[l]} A^{[l-1]T} + \frac{\lambda}{m} W^{[l]}$$
 
@@ -385,8 +412,8 @@ def forward_propagation_with_dropout(X, parameters, keep_prob=0.5, seed=1):
 def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     r"""Gradients of the course's network through the dropout masks of the forward pass.
 
-    $dA^{[l]} \leftarrow dA^{[l]} * D^{[l]} / \text{keep\_prob}$ for each hidden layer, then the usual
-    backward blocks.
+    $dA^{[l]} \leftarrow dA^{[l]} * D^{[l]} / \text{keep\_prob}$ for each hidden layer, then the
+    usual backward blocks.
 
     Parameters
     ----------
@@ -395,7 +422,8 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
     Y : ndarray, shape (1, m)
         Labels, 0 or 1.
     cache : list of tuple
-        From [`forward_propagation_with_dropout`][dl_notes.regularization.forward_propagation_with_dropout].
+        From
+        [`forward_propagation_with_dropout`][dl_notes.regularization.forward_propagation_with_dropout].
     keep_prob : float
         The value the forward pass used (checked against the cache).
 
@@ -414,12 +442,24 @@ def backward_propagation_with_dropout(X, Y, cache, keep_prob):
         )
     AL = _output_from_cache(X, cache, where)
     return l_model_backward_regularized(AL, Y, cache, lambd=0.0)
+
+
 # --8<-- [end:course_functions]
 
 
 # --8<-- [start:l_layer_model_regularized]
-def l_layer_model_regularized(X, Y, layers_dims, learning_rate=0.3, num_iterations=30000,
-                              print_cost=False, lambd=0.0, keep_prob=1.0, init="xavier", seed=3):
+def l_layer_model_regularized(
+    X,
+    Y,
+    layers_dims,
+    learning_rate=0.3,
+    num_iterations=30000,
+    print_cost=False,
+    lambd=0.0,
+    keep_prob=1.0,
+    init="xavier",
+    seed=3,
+):
     r"""Train an L-layer network by gradient descent, with L2 regularization and/or dropout.
 
     The course's W1A2 `model(X, Y, learning_rate, num_iterations, print_cost, lambd, keep_prob)`
@@ -470,6 +510,8 @@ def l_layer_model_regularized(X, Y, layers_dims, learning_rate=0.3, num_iteratio
         grads = _l_model_backward_regularized(AL, Y, caches, lambd, "relu", "sigmoid")
         parameters = _update_parameters(parameters, grads, learning_rate)
     return parameters, costs
+
+
 # --8<-- [end:l_layer_model_regularized]
 
 
@@ -494,7 +536,9 @@ def _weights(parameters, where):
         )
     weights = {k: as_array(v, k, where) for k, v in parameters.items() if re.fullmatch(r"W\d+", k)}
     if not weights:
-        raise ValueError(f"{where}: parameters has no weights 'W1', 'W2', ...; it has keys {sorted(parameters)}.")
+        raise ValueError(
+            f"{where}: parameters has no weights 'W1', 'W2', ...; it has keys {sorted(parameters)}."
+        )
     return weights
 
 
@@ -507,7 +551,8 @@ def _check_keep_prob(keep_prob, where):
 
 
 def _output_from_cache(X, cache, where):
-    """Check `X` against the first layer's cache and recompute $A^{[L]} = \\sigma(Z^{[L]})$ from the last."""
+    """Check `X` against the first layer's cache and recompute $A^{[L]} = \\sigma(Z^{[L]})$ from the
+    last."""
     X = as_array(X, "X", where)
     if not cache:
         raise ValueError(f"{where}: cache is empty; pass the caches the forward pass returned.")

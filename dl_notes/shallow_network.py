@@ -10,9 +10,11 @@ Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad A^{[2]} = \sigma(Z^{[2]})$$
 
 and the six backpropagation equations
 
-$$dZ^{[2]} = A^{[2]} - Y, \quad dW^{[2]} = \tfrac{1}{m} dZ^{[2]} A^{[1]T}, \quad db^{[2]} = \tfrac{1}{m}\textstyle\sum dZ^{[2]},$$
+$$dZ^{[2]} = A^{[2]} - Y, \quad dW^{[2]} = \tfrac{1}{m} dZ^{[2]} A^{[1]T}, \quad db^{[2]} =
+\tfrac{1}{m}\textstyle\sum dZ^{[2]},$$
 
-$$dZ^{[1]} = W^{[2]T} dZ^{[2]} * (1 - A^{[1]2}), \quad dW^{[1]} = \tfrac{1}{m} dZ^{[1]} X^{T}, \quad db^{[1]} = \tfrac{1}{m}\textstyle\sum dZ^{[1]}.$$
+$$dZ^{[1]} = W^{[2]T} dZ^{[2]} * (1 - A^{[1]2}), \quad dW^{[1]} = \tfrac{1}{m} dZ^{[1]} X^{T}, \quad
+db^{[1]} = \tfrac{1}{m}\textstyle\sum dZ^{[1]}.$$
 
 The course writes this network out in full before generalising it; so does this module.
 [`dl_notes.deep_network`][dl_notes.deep_network] builds the same thing from reusable blocks.
@@ -72,7 +74,8 @@ def forward_propagation(X, parameters):
     A2 : ndarray, shape (n_y, m)
         Output probabilities.
     cache : dict
-        `Z1`, `A1`, `Z2`, `A2`, for [`backward_propagation`][dl_notes.shallow_network.backward_propagation].
+        `Z1`, `A1`, `Z2`, `A2`, for
+        [`backward_propagation`][dl_notes.shallow_network.backward_propagation].
     """
     X, parameters = _check_X(X, parameters, "forward_propagation")
     return _forward_propagation(X, parameters)
@@ -85,6 +88,8 @@ def _forward_propagation(X, parameters):
     Z2 = W2 @ A1 + b2
     A2 = _sigmoid(Z2)
     return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+
+
 # --8<-- [end:forward_propagation]
 
 
@@ -108,7 +113,9 @@ def backward_propagation(parameters, cache, X, Y):
     """
     X, parameters = _check_X(X, parameters, "backward_propagation")
     Y = as_array(Y, "Y", "backward_propagation")
-    check_shape(Y, cache["A2"].shape, "Y", "backward_propagation", "it must match A2 from the forward pass")
+    check_shape(
+        Y, cache["A2"].shape, "Y", "backward_propagation", "it must match A2 from the forward pass"
+    )
     return _backward_propagation(parameters, cache, X, Y)
 
 
@@ -123,6 +130,8 @@ def _backward_propagation(parameters, cache, X, Y):
     dW1 = dZ1 @ X.T / m
     db1 = np.sum(dZ1, axis=1, keepdims=True) / m
     return {"dW1": dW1, "db1": db1, "dW2": dW2, "db2": db2}
+
+
 # --8<-- [end:backward_propagation]
 
 
@@ -165,6 +174,8 @@ def nn_model(X, Y, n_h, num_iterations=10000, learning_rate=1.2, print_cost=Fals
             if print_cost:
                 print(f"Cost after iteration {i}: {costs[-1]:f}")
     return parameters, costs
+
+
 # --8<-- [end:nn_model]
 
 

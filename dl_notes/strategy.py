@@ -21,7 +21,7 @@ on real numbers:
 Labels are integers (or anything NumPy compares with `==`) in 1-D arrays or in the
 course's (1, m) row vectors. Error rates are fractions in [0, 1]: 8 % is `0.08`.
 Everything here is NumPy; no function trains a model.
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -49,12 +49,13 @@ __all__ = [
 
 # --- labels --------------------------------------------------------------------------
 
+
 def _labels(y_true, y_pred, where):
     """Both label arrays as 1-D arrays of the same, non-zero length."""
     arrays = []
     for name, y in (("y_true", y_true), ("y_pred", y_pred)):
         y = np.asarray(y)
-        if y.ndim == 2 and y.shape[0] == 1:        # the course's (1, m) row vector
+        if y.ndim == 2 and y.shape[0] == 1:  # the course's (1, m) row vector
             y = y[0]
         if y.ndim != 1:
             raise ValueError(
@@ -75,7 +76,9 @@ def _labels(y_true, y_pred, where):
             f"{len(y_true)} labels and y_pred has {len(y_pred)}."
         )
     if len(y_true) == 0:
-        raise ValueError(f"{where}: y_true and y_pred are empty; a metric needs at least one example.")
+        raise ValueError(
+            f"{where}: y_true and y_pred are empty; a metric needs at least one example."
+        )
     return y_true, y_pred
 
 
@@ -84,7 +87,10 @@ def _label_set(y_true, y_pred, labels, where):
         return np.unique(np.concatenate([y_true, y_pred]))
     labels = np.asarray(labels)
     if labels.ndim != 1 or len(labels) == 0 or len(np.unique(labels)) != len(labels):
-        raise ValueError(f"{where}: labels must be a non-empty list of distinct classes, but {labels.tolist()!r} was given.")
+        raise ValueError(
+            f"{where}: labels must be a non-empty list of "
+            f"distinct classes, but {labels.tolist()!r} was given."
+        )
     unknown = np.setdiff1d(np.concatenate([y_true, y_pred]), labels)
     if unknown.size:
         raise ValueError(
@@ -141,35 +147,42 @@ def confusion_matrix(y_true, y_pred, labels=None):
 
 
 def _counts(y_true, y_pred, labels):
-    """The confusion matrix of checked 1-D label arrays, rows and columns in the order of `labels`."""
-    order = np.argsort(labels)                       # position in `labels` of each sorted label
+    """The confusion matrix of checked 1-D label arrays, rows and columns in the order of
+    `labels`."""
+    order = np.argsort(labels)  # position in `labels` of each sorted label
     sorted_labels = labels[order]
     rows = order[np.searchsorted(sorted_labels, y_true)]
     cols = order[np.searchsorted(sorted_labels, y_pred)]
     cm = np.zeros((len(labels), len(labels)), dtype=np.int64)
     np.add.at(cm, (rows, cols), 1)
     return cm
+
+
 # --8<-- [end:confusion_matrix]
 
 
 # --8<-- [start:metrics]
 def _per_class(y_true, y_pred, average, labels, where):
-    """True positives, predicted positives and actual positives per class, read off the confusion matrix."""
+    """True positives, predicted positives and actual positives per class, read off the confusion
+    matrix."""
     if average not in ("binary", "macro"):
-        raise ValueError(f"{where}: average must be 'binary' or 'macro', but {average!r} was given.")
+        raise ValueError(
+            f"{where}: average must be 'binary' or 'macro', but {average!r} was given."
+        )
     y_true, y_pred = _labels(y_true, y_pred, where)
     if average == "binary":
         values = np.unique(np.concatenate([y_true, y_pred]))
         if not np.all(np.isin(values, [0, 1])):
             raise ValueError(
-                f"{where}: average='binary' needs labels 0 and 1 (1 is the positive class), but the "
-                f"labels include {values[~np.isin(values, [0, 1])][:5].tolist()}; use average='macro' "
-                f"for several classes."
+                f"{where}: average='binary' needs labels 0 and 1 (1 is the positive class), "
+                f"but the labels include {values[~np.isin(values, [0, 1])][:5].tolist()}; "
+                f"use average='macro' for several classes."
             )
         cm = _counts(y_true, y_pred, np.array([0, 1]))
         return cm.diagonal()[1:], cm.sum(axis=0)[1:], cm.sum(axis=1)[1:]
     cm = _counts(y_true, y_pred, _label_set(y_true, y_pred, labels, where))
-    # true positives on the diagonal, predictions per class down the columns, examples along the rows
+    # true positives on the diagonal, predictions per
+    # class down the columns, examples along the rows
     return cm.diagonal(), cm.sum(axis=0), cm.sum(axis=1)
 
 
@@ -268,6 +281,8 @@ def f1_score(y_true, y_pred, average="binary", labels=None):
     tp, predicted, actual = _per_class(y_true, y_pred, average, labels, "f1_score")
     P, R = _ratio(tp, predicted), _ratio(tp, actual)
     return float(np.mean(_ratio(2 * P * R, P + R)))
+
+
 # --8<-- [end:metrics]
 
 
@@ -291,7 +306,10 @@ class Selection:
     reasons: dict = field(default_factory=dict)
 
     def __str__(self):
-        lines = [f"choice: {self.choice if self.choice is not None else 'none (no candidate meets every constraint)'}"]
+        choice = (
+            self.choice if self.choice is not None else "none (no candidate meets every constraint)"
+        )
+        lines = [f"choice: {choice}"]
         lines += [f"  rejected {name}: {why}" for name, why in self.reasons.items()]
         return "\n".join(lines)
 
@@ -358,13 +376,17 @@ def select_model(candidates, optimizing, maximize=True, satisficing=None):
         missing = [k for k in needed if not isinstance(metrics, dict) or k not in metrics]
         if missing:
             raise KeyError(
-                f"{where}: candidate {name!r} has no value for {missing}; every candidate needs "
-                f"the optimizing metric {optimizing!r} and each satisficing metric {list(satisficing)}."
+                f"{where}: candidate {name!r} has no value for {missing}; "
+                f"every candidate needs the optimizing metric {optimizing!r} "
+                f"and each satisficing metric {list(satisficing)}."
             )
     reasons, feasible = {}, []
     for name, metrics in candidates.items():
-        failed = [f"{k} {metrics[k]:g} does not satisfy {op} {limit:g}"
-                  for k, (op, limit) in satisficing.items() if not _OPERATORS[op](metrics[k], limit)]
+        failed = [
+            f"{k} {metrics[k]:g} does not satisfy {op} {limit:g}"
+            for k, (op, limit) in satisficing.items()
+            if not _OPERATORS[op](metrics[k], limit)
+        ]
         if failed:
             reasons[name] = "; ".join(failed)
         else:
@@ -372,19 +394,27 @@ def select_model(candidates, optimizing, maximize=True, satisficing=None):
     if not feasible:
         return Selection(None, reasons)
     sign = 1 if maximize else -1
-    best = max(feasible, key=lambda n: sign * candidates[n][optimizing])   # max keeps the first of ties
+    best = max(
+        feasible, key=lambda n: sign * candidates[n][optimizing]
+    )  # max keeps the first of ties
     best_value = candidates[best][optimizing]
     for name in feasible:
         if name == best:
             continue
         value = candidates[name][optimizing]
         if value == best_value:
-            reasons[name] = (f"meets every constraint and ties with {best} on {optimizing} ({value:g}); "
-                             f"{best} comes first in the table")
+            reasons[name] = (
+                f"meets every constraint and ties with {best} on "
+                f"{optimizing} ({value:g}); {best} comes first in the table"
+            )
         else:
-            reasons[name] = (f"meets every constraint, but its {optimizing} {value:g} is worse "
-                             f"than {best}'s {best_value:g}")
+            reasons[name] = (
+                f"meets every constraint, but its {optimizing} "
+                f"{value:g} is worse than {best}'s {best_value:g}"
+            )
     return Selection(best, {name: reasons[name] for name in candidates if name in reasons})
+
+
 # --8<-- [end:select_model]
 
 
@@ -417,14 +447,19 @@ def split_sizes(m, fractions):
     """
     where = "split_sizes"
     if isinstance(m, bool) or not isinstance(m, (int, np.integer)) or m < 1:
-        raise ValueError(f"{where}: m must be a positive whole number of examples, but {m!r} was given.")
+        raise ValueError(
+            f"{where}: m must be a positive whole number of examples, but {m!r} was given."
+        )
     if not isinstance(fractions, dict) or not fractions:
-        raise TypeError(f"{where}: fractions must be a dict such as {{'train': 0.98, 'dev': 0.01, 'test': 0.01}}, "
-                        f"but {fractions!r} was given.")
+        raise TypeError(
+            f"{where}: fractions must be a dict such as {{'train': 0.98, "
+            f"'dev': 0.01, 'test': 0.01}}, but {fractions!r} was given."
+        )
     f = np.array([float(v) for v in fractions.values()])
     if np.any(f < 0) or np.any(f > 1) or abs(f.sum() - 1) > 1e-9:
         raise ValueError(
-            f"{where}: the fractions must lie in [0, 1] and sum to 1, but {fractions} sums to {f.sum():g}."
+            f"{where}: the fractions must lie in [0, 1] and "
+            f"sum to 1, but {fractions} sums to {f.sum():g}."
         )
     exact = f * int(m)
     sizes = np.floor(exact + 1e-9).astype(np.int64)
@@ -433,6 +468,8 @@ def split_sizes(m, fractions):
     for i in sorted(range(len(f)), key=lambda i: -remainders[i])[:left]:
         sizes[i] += 1
     return {name: int(n) for name, n in zip(fractions, sizes)}
+
+
 # --8<-- [end:split_sizes]
 
 
@@ -456,11 +493,10 @@ RECIPE = {
         "make training data more like the dev/test data: artificial data synthesis",
         "collect more training data like the dev/test data",
     ),
-    "overfitting to the dev set": (
-        "get a bigger dev set",
-    ),
+    "overfitting to the dev set": ("get a bigger dev set",),
 }
-"""What to try for each problem (Course 3, week 1 "improving your model's performance" and week 2)."""
+"""What to try for each problem (Course 3, week 1 "improving your model's performance" and week
+2)."""
 
 
 @dataclass(frozen=True)
@@ -560,40 +596,70 @@ def diagnose(human_level, train, dev, train_dev=None, test=None):
     (0.03, 0.03, 0.02)
     >>> d.dominant          # a tie between bias and variance: fit the training set first
     'avoidable bias'
-    """
+    """  # noqa: E501 (markdown table rows cannot wrap)
     where = "diagnose"
-    given = {"human_level": human_level, "train": train, "train_dev": train_dev, "dev": dev, "test": test}
+    given = {
+        "human_level": human_level,
+        "train": train,
+        "train_dev": train_dev,
+        "dev": dev,
+        "test": test,
+    }
     errors = {}
     for name, value in given.items():
         if value is None and name in ("train_dev", "test"):
             continue
-        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
-                or not np.isfinite(value):
-            raise TypeError(f"{where}: {name} must be an error rate (a number in [0, 1]), but {value!r} was given.")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float, np.integer, np.floating))
+            or not np.isfinite(value)
+        ):
+            raise TypeError(
+                f"{where}: {name} must be an error rate (a "
+                f"number in [0, 1]), but {value!r} was given."
+            )
         if not 0 <= value <= 1:
             hint = f"; write {value:g} % as {value / 100:g}" if 1 < value <= 100 else ""
-            raise ValueError(f"{where}: {name} must be a fraction in [0, 1], but {value!r} was given{hint}.")
-        errors[{"human_level": "human level", "train_dev": "train-dev"}.get(name, name)] = float(value)
+            raise ValueError(
+                f"{where}: {name} must be a fraction in [0, 1], but {value!r} was given{hint}."
+            )
+        errors[{"human_level": "human level", "train_dev": "train-dev"}.get(name, name)] = float(
+            value
+        )
     notes = []
     avoidable_bias = train - human_level
     if train_dev is None:
         variance, data_mismatch = dev - train, None
-        notes.append("without a train-dev set, 'variance' is dev - train and also contains any data mismatch")
+        notes.append(
+            "without a train-dev set, 'variance' is dev - train and also contains any data mismatch"
+        )
     else:
         variance, data_mismatch = train_dev - train, dev - train_dev
     dev_overfitting = None if test is None else test - dev
     if avoidable_bias < 0:
-        notes.append("the training error is below human level: human-level error is no longer a good proxy "
-                     "for Bayes error, and progress gets harder to judge")
+        notes.append(
+            "the training error is below human level: human-level error is no "
+            "longer a good proxy for Bayes error, and progress gets harder to judge"
+        )
     values = (avoidable_bias, variance, data_mismatch, dev_overfitting)
     gaps = [(v, -i) for i, v in enumerate(values) if v is not None]
     top, index = max(gaps)
     dominant = PROBLEMS[-index] if top > 1e-12 else None
-    next_steps = RECIPE[dominant] if dominant else ("nothing to fix: every gap is zero or negative",)
-    return Diagnosis(errors, float(avoidable_bias), float(variance),
-                     None if data_mismatch is None else float(data_mismatch),
-                     None if dev_overfitting is None else float(dev_overfitting),
-                     dominant, tuple(next_steps), tuple(notes))
+    next_steps = (
+        RECIPE[dominant] if dominant else ("nothing to fix: every gap is zero or negative",)
+    )
+    return Diagnosis(
+        errors,
+        float(avoidable_bias),
+        float(variance),
+        None if data_mismatch is None else float(data_mismatch),
+        None if dev_overfitting is None else float(dev_overfitting),
+        dominant,
+        tuple(next_steps),
+        tuple(notes),
+    )
+
+
 # --8<-- [end:diagnose]
 
 
@@ -645,7 +711,8 @@ class Tally:
 
 
 def error_analysis(tags, error_rate=None, categories=None):
-    r"""Tally misclassified examples by category: the share of the errors and the ceiling of each fix.
+    r"""Tally misclassified examples by category: the share of the errors and the ceiling of each
+    fix.
 
     Error analysis looks at (about a hundred) misclassified dev examples and notes, for each,
     the categories it falls into ("dog", "blurry", "mislabeled"...). An example can be in
@@ -675,7 +742,8 @@ def error_analysis(tags, error_rate=None, categories=None):
 
     Examples
     --------
-    >>> tally = error_analysis(["dog", "blurry", ["dog", "blurry"], "great cat", []], error_rate=0.10)
+    >>> tags = ["dog", "blurry", ["dog", "blurry"], "great cat", []]
+    >>> tally = error_analysis(tags, error_rate=0.10)
     >>> print(tally)
     category   count   share   ceiling  error after
     dog            2   40.0%     4.00%        6.00%
@@ -691,32 +759,60 @@ def error_analysis(tags, error_rate=None, categories=None):
         )
     if len(tags) == 0:
         raise ValueError(f"{where}: tags is empty; tag at least one misclassified example.")
-    if error_rate is not None and (isinstance(error_rate, bool) or not isinstance(error_rate, (int, float, np.number))
-                                   or not 0 <= error_rate <= 1):
-        raise ValueError(f"{where}: error_rate must be a fraction in [0, 1] (8 % is 0.08), but {error_rate!r} was given.")
+    if error_rate is not None and (
+        isinstance(error_rate, bool)
+        or not isinstance(error_rate, (int, float, np.number))
+        or not 0 <= error_rate <= 1
+    ):
+        raise ValueError(
+            f"{where}: error_rate must be a fraction in [0, "
+            f"1] (8 % is 0.08), but {error_rate!r} was given."
+        )
     per_example = []
     for i, entry in enumerate(tags):
-        names = [entry] if isinstance(entry, str) else list(entry) if hasattr(entry, "__iter__") else None
+        names = (
+            [entry]
+            if isinstance(entry, str)
+            else list(entry)
+            if hasattr(entry, "__iter__")
+            else None
+        )
         if names is None or not all(isinstance(n, str) for n in names):
             raise TypeError(
-                f"{where}: tags[{i}] must be a category name or a list of names, but {entry!r} was given."
+                f"{where}: tags[{i}] must be a category name "
+                f"or a list of names, but {entry!r} was given."
             )
-        per_example.append(list(dict.fromkeys(names)))      # a category counts once per example
+        per_example.append(list(dict.fromkeys(names)))  # a category counts once per example
     order = list(dict.fromkeys(n for names in per_example for n in names))
     if categories is not None:
         categories = list(categories)
         unknown = [n for n in order if n not in categories]
         if unknown:
-            raise ValueError(f"{where}: tags use {unknown}, which are not in categories={categories}.")
+            raise ValueError(
+                f"{where}: tags use {unknown}, which are not in categories={categories}."
+            )
         order = categories
     counts = {name: 0 for name in order}
     for names in per_example:
         for name in names:
             counts[name] += 1
     n = len(per_example)
-    ranked = sorted(order, key=lambda name: -counts[name])   # stable: ties keep their order
-    rows = [(name, counts[name], counts[name] / n,
-             None if error_rate is None else float(error_rate) * counts[name] / n) for name in ranked]
-    return Tally(rows, n, None if error_rate is None else float(error_rate),
-                 sum(1 for names in per_example if not names))
+    ranked = sorted(order, key=lambda name: -counts[name])  # stable: ties keep their order
+    rows = [
+        (
+            name,
+            counts[name],
+            counts[name] / n,
+            None if error_rate is None else float(error_rate) * counts[name] / n,
+        )
+        for name in ranked
+    ]
+    return Tally(
+        rows,
+        n,
+        None if error_rate is None else float(error_rate),
+        sum(1 for names in per_example if not names),
+    )
+
+
 # --8<-- [end:error_analysis]

@@ -1,4 +1,5 @@
-r"""Training loops that combine the building blocks: mini-batches, optimizers, learning-rate decay, batch norm.
+r"""Training loops that combine the building blocks: mini-batches, optimizers, learning-rate decay,
+batch norm.
 
 Taught in: Course 2, [week 2](../../course2/week2.md) (mini-batch gradient descent,
 momentum, Adam and learning-rate decay: the W2A1 lab's `model`) and
@@ -34,14 +35,14 @@ where $m_t$ is the size of mini-batch $t$ and $J$ the cross-entropy cost of that
 
 **Batch norm.** In the network with batch norm, every hidden layer computes
 
-$$Z^{[l]} = W^{[l]} A^{[l-1]}, \qquad \tilde Z^{[l]} = \gamma^{[l]} Z^{[l]}_{\text{norm}} + \beta^{[l]}, \qquad
-A^{[l]} = g^{[l]}(\tilde Z^{[l]}),$$
+$$Z^{[l]} = W^{[l]} A^{[l-1]}, \qquad \tilde Z^{[l]} = \gamma^{[l]} Z^{[l]}_{\text{norm}} +
+\beta^{[l]}, \qquad A^{[l]} = g^{[l]}(\tilde Z^{[l]}),$$
 
 with no bias $b^{[l]}$ ($\beta^{[l]}$ replaces it); the output layer is a plain
 `LINEAR -> SIGMOID`. Its parameters dict holds `W{l}`, `gamma{l}`, `beta{l}` for the
 hidden layers and `W{L}`, `b{L}` for the output layer; the running averages used at test
 time live apart, in a list `bn_params` with one dict per hidden layer.
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -156,11 +157,27 @@ class OptimConfig:
 
 
 # --8<-- [start:train_with_optimizer]
-def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch_size=64,
-                         beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
-                         print_cost=True, decay=None, decay_rate=1, init="he", seed=3,
-                         output_activation="sigmoid"):
-    r"""Train `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` (or `SOFTMAX`) with mini-batches and a chosen optimizer.
+def train_with_optimizer(
+    X,
+    Y,
+    layers_dims,
+    optimizer="gd",
+    learning_rate=0.0007,
+    mini_batch_size=64,
+    beta=0.9,
+    beta1=0.9,
+    beta2=0.999,
+    epsilon=1e-8,
+    num_epochs=5000,
+    print_cost=True,
+    decay=None,
+    decay_rate=1,
+    init="he",
+    seed=3,
+    output_activation="sigmoid",
+):
+    r"""Train `[LINEAR -> RELU] * (L-1) -> LINEAR -> SIGMOID` (or `SOFTMAX`) with mini-batches and a
+    chosen optimizer.
 
     The course's W2A1 `model`. Every epoch reshuffles the examples
     ([`random_mini_batches`][dl_notes.optimizers.random_mini_batches]) and, for each
@@ -169,9 +186,11 @@ def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007
 
     - `"gd"`: $W \leftarrow W - \alpha\, dW$;
     - `"momentum"`: $v \leftarrow \beta v + (1-\beta)\, dW$, $W \leftarrow W - \alpha v$;
-    - `"rmsprop"`: $s \leftarrow \beta_2 s + (1-\beta_2)\, dW^2$, $W \leftarrow W - \alpha\, dW / (\sqrt{s} + \varepsilon)$;
+    - `"rmsprop"`: $s \leftarrow \beta_2 s + (1-\beta_2)\, dW^2$,
+      $W \leftarrow W - \alpha\, dW / (\sqrt{s} + \varepsilon)$;
     - `"adam"`: both averages, bias-corrected with the update count $t$ (which runs over
-      all mini-batches of all epochs), $W \leftarrow W - \alpha\, \hat v / (\sqrt{\hat s} + \varepsilon)$.
+      all mini-batches of all epochs),
+      $W \leftarrow W - \alpha\, \hat v / (\sqrt{\hat s} + \varepsilon)$.
 
     With `decay` (for example [`update_lr`][dl_notes.optimizers.update_lr] or
     [`schedule_lr_decay`][dl_notes.optimizers.schedule_lr_decay]) epoch $i$ (from 0) uses
@@ -242,15 +261,25 @@ def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007
     --------
     >>> from dl_notes.data import load_moons_dataset
     >>> train_X, train_Y = load_moons_dataset()
-    >>> parameters, costs, _ = train_with_optimizer(train_X, train_Y, [2, 5, 2, 1], optimizer="adam",
-    ...                                             num_epochs=50, print_cost=False)
+    >>> parameters, costs, _ = train_with_optimizer(
+    ...     train_X, train_Y, [2, 5, 2, 1], optimizer="adam", num_epochs=50, print_cost=False
+    ... )
     >>> costs[-1] < costs[0]
     True
     """
     where = "train_with_optimizer"
-    config = OptimConfig(optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
-                         beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
-                         decay=decay, decay_rate=decay_rate)
+    config = OptimConfig(
+        optimizer=optimizer,
+        learning_rate=learning_rate,
+        mini_batch_size=mini_batch_size,
+        beta=beta,
+        beta1=beta1,
+        beta2=beta2,
+        epsilon=epsilon,
+        num_epochs=num_epochs,
+        decay=decay,
+        decay_rate=decay_rate,
+    )
     check_choice(output_activation, ("sigmoid", "softmax"), "output_activation", where)
     X, Y = _check_data(X, Y, layers_dims, where, output_activation)
     check_choice(init, INIT_METHODS, "init", where)
@@ -264,6 +293,8 @@ def train_with_optimizer(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007
         return cost(AL, Y), _l_model_backward(AL, Y, caches, "relu", output_activation)
 
     return _train(X, Y, parameters, loss, rng, config, print_cost)
+
+
 # --8<-- [end:train_with_optimizer]
 
 
@@ -314,15 +345,17 @@ def initialize_parameters_bn(layers_dims, method="he", seed=3):
     return parameters, bn_params
 
 
-def l_model_forward_bn(X, parameters, bn_params, mode="train", hidden_activation="relu",
-                       output_activation="sigmoid"):
+def l_model_forward_bn(
+    X, parameters, bn_params, mode="train", hidden_activation="relu", output_activation="sigmoid"
+):
     r"""Forward pass `[LINEAR -> BATCHNORM -> RELU] * (L-1) -> LINEAR -> SIGMOID`.
 
     Hidden layer $l$: $Z^{[l]} = W^{[l]} A^{[l-1]}$ by
     [`linear_forward`][dl_notes.deep_network.linear_forward] (with a zero bias),
     $\tilde Z^{[l]}$ by [`batchnorm_forward`][dl_notes.batch_norm.batchnorm_forward],
-    $A^{[l]} = g(\tilde Z^{[l]})$ by [`activation_forward`][dl_notes.activations.activation_forward].
-    The output layer is [`linear_activation_forward`][dl_notes.deep_network.linear_activation_forward].
+    $A^{[l]} = g(\tilde Z^{[l]})$ by
+    [`activation_forward`][dl_notes.activations.activation_forward]. The output layer is
+    [`linear_activation_forward`][dl_notes.deep_network.linear_activation_forward].
 
     In `"train"` mode batch norm uses each mini-batch's mean and variance and updates the
     running averages in `bn_params` (in place: the list's dicts get new arrays, as a
@@ -349,7 +382,9 @@ def l_model_forward_bn(X, parameters, bn_params, mode="train", hidden_activation
         For hidden layer `l`, `caches[l-1] = (linear_cache, bn_cache, activation_cache)`;
         for the output layer, `(linear_cache, activation_cache)`.
     """
-    X, parameters = _check_bn_forward(X, parameters, bn_params, mode, hidden_activation, output_activation)
+    X, parameters = _check_bn_forward(
+        X, parameters, bn_params, mode, hidden_activation, output_activation
+    )
     return _l_model_forward_bn(X, parameters, bn_params, mode, hidden_activation, output_activation)
 
 
@@ -361,19 +396,24 @@ def _l_model_forward_bn(X, parameters, bn_params, mode, hidden_activation, outpu
         W = parameters[f"W{l}"]
         Z, linear_cache = _linear_forward(A, W, np.zeros((W.shape[0], 1)))
         state = {**bn_params[l - 1], "mode": mode}
-        Z_tilde, bn_cache = _batchnorm_forward(Z, parameters[f"gamma{l}"], parameters[f"beta{l}"], state)
+        Z_tilde, bn_cache = _batchnorm_forward(
+            Z, parameters[f"gamma{l}"], parameters[f"beta{l}"], state
+        )
         if mode == "train":
             bn_params[l - 1]["running_mean"] = state["running_mean"]
             bn_params[l - 1]["running_var"] = state["running_var"]
         A, activation_cache = _activation_forward(Z_tilde, hidden_activation)
         caches.append((linear_cache, bn_cache, activation_cache))
-    AL, cache = _linear_activation_forward(A, parameters[f"W{L}"], parameters[f"b{L}"], output_activation)
+    AL, cache = _linear_activation_forward(
+        A, parameters[f"W{L}"], parameters[f"b{L}"], output_activation
+    )
     caches.append(cache)
     return AL, caches
 
 
 def l_model_backward_bn(AL, Y, caches, hidden_activation="relu", output_activation="sigmoid"):
-    r"""Backward pass of [`l_model_forward_bn`][dl_notes.training.l_model_forward_bn] with the cross-entropy cost.
+    r"""Backward pass of [`l_model_forward_bn`][dl_notes.training.l_model_forward_bn] with the
+    cross-entropy cost.
 
     The output layer starts from $dZ^{[L]} = A^{[L]} - Y$, as in
     [`l_model_backward`][dl_notes.deep_network.l_model_backward], and goes through
@@ -416,15 +456,35 @@ def _l_model_backward_bn(AL, Y, caches, hidden_activation, output_activation):
         linear_cache, bn_cache, activation_cache = caches[l - 1]
         dZ_tilde = _activation_backward(dA, activation_cache, hidden_activation)
         dZ, grads[f"dgamma{l}"], grads[f"dbeta{l}"] = _batchnorm_backward(dZ_tilde, bn_cache)
-        dA, grads[f"dW{l}"], _ = _linear_backward(dZ, linear_cache)  # the zero bias is not a parameter
+        dA, grads[f"dW{l}"], _ = _linear_backward(
+            dZ, linear_cache
+        )  # the zero bias is not a parameter
         grads[f"dA{l - 1}"] = dA
     return grads
+
+
 # --8<-- [end:bn_network]
 
 
-def train_bn(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch_size=64,
-             beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000, print_cost=True,
-             decay=None, decay_rate=1, init="he", seed=3, bn_momentum=MOMENTUM):
+def train_bn(
+    X,
+    Y,
+    layers_dims,
+    optimizer="gd",
+    learning_rate=0.0007,
+    mini_batch_size=64,
+    beta=0.9,
+    beta1=0.9,
+    beta2=0.999,
+    epsilon=1e-8,
+    num_epochs=5000,
+    print_cost=True,
+    decay=None,
+    decay_rate=1,
+    init="he",
+    seed=3,
+    bn_momentum=MOMENTUM,
+):
     r"""Train the batch-norm network `[LINEAR -> BATCHNORM -> RELU] * (L-1) -> LINEAR -> SIGMOID`.
 
     The same loop, arguments and defaults as
@@ -442,7 +502,9 @@ def train_bn(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch
     Y : ndarray, shape (1, m)
     layers_dims : sequence of int
         `[n_x, n[1], ..., n[L-1], 1]` with at least one hidden layer.
-    optimizer, learning_rate, mini_batch_size, beta, beta1, beta2, epsilon, num_epochs, print_cost, decay, decay_rate, init, seed
+    optimizer, learning_rate, mini_batch_size, beta, beta1, beta2, epsilon, num_epochs, print_cost
+        As in [`train_with_optimizer`][dl_notes.training.train_with_optimizer].
+    decay, decay_rate, init, seed
         As in [`train_with_optimizer`][dl_notes.training.train_with_optimizer].
     bn_momentum : float, default 0.9
         Decay of batch norm's running averages, in $[0, 1)$.
@@ -452,16 +514,27 @@ def train_bn(X, Y, layers_dims, optimizer="gd", learning_rate=0.0007, mini_batch
     parameters : dict
         The trained `W{l}`, `gamma{l}`, `beta{l}` (l < L), `W{L}`, `b{L}`.
     bn_params : list of dict
-        The running averages of every hidden layer, for [`predict_bn`][dl_notes.training.predict_bn].
+        The running averages of every hidden layer, for
+        [`predict_bn`][dl_notes.training.predict_bn].
     costs : list of float
-        $J_{\text{epoch}}$ of every epoch (training mode: each mini-batch normalised by its own statistics).
+        $J_{\text{epoch}}$ of every epoch (training mode: each mini-batch normalised by its own
+        statistics).
     learning_rates : list of float
         The learning rate each epoch used.
     """
     where = "train_bn"
-    config = OptimConfig(optimizer=optimizer, learning_rate=learning_rate, mini_batch_size=mini_batch_size,
-                         beta=beta, beta1=beta1, beta2=beta2, epsilon=epsilon, num_epochs=num_epochs,
-                         decay=decay, decay_rate=decay_rate)
+    config = OptimConfig(
+        optimizer=optimizer,
+        learning_rate=learning_rate,
+        mini_batch_size=mini_batch_size,
+        beta=beta,
+        beta1=beta1,
+        beta2=beta2,
+        epsilon=epsilon,
+        num_epochs=num_epochs,
+        decay=decay,
+        decay_rate=decay_rate,
+    )
     X, Y = _check_data(X, Y, layers_dims, where)
     check_choice(init, INIT_METHODS, "init", where)
     rng = as_rng(seed, where, allow_none=False)
@@ -502,8 +575,10 @@ def predict_bn(X, parameters, bn_params, threshold=0.5):
 
 # --- the loop both trainers share ----------------------------------------------------
 
+
 def _train(X, Y, parameters, loss, rng, config, print_cost):
-    """Mini-batch training on checked inputs: `loss(X, Y, parameters) -> (cost, grads)` for each mini-batch."""
+    """Mini-batch training on checked inputs: `loss(X, Y, parameters) -> (cost, grads)` for each
+    mini-batch."""
     update = _optimizer(config, parameters)
     m = X.shape[1]
     costs, learning_rates = [], []
@@ -511,9 +586,11 @@ def _train(X, Y, parameters, loss, rng, config, print_cost):
         rate = config.learning_rate
         if config.decay is not None:
             rate = config.decay(config.learning_rate, epoch, config.decay_rate)
-            _check_hyperparameters(config, rate)   # a schedule may return anything
+            _check_hyperparameters(config, rate)  # a schedule may return anything
         total = 0.0
-        for minibatch_X, minibatch_Y in _random_mini_batches(X, Y, int(config.mini_batch_size), rng):
+        for minibatch_X, minibatch_Y in _random_mini_batches(
+            X, Y, int(config.mini_batch_size), rng
+        ):
             cost, grads = loss(minibatch_X, minibatch_Y, parameters)
             total += cost * minibatch_Y.shape[1]
             parameters = update(parameters, grads, rate)
@@ -526,21 +603,25 @@ def _train(X, Y, parameters, loss, rng, config, print_cost):
 
 
 def _optimizer(config, parameters):
-    """An update function `step(parameters, grads, learning_rate) -> parameters` that keeps its own state."""
+    """An update function `step(parameters, grads, learning_rate) -> parameters` that keeps its own
+    state."""
     if config.optimizer == "gd":
         return _update_parameters
     if config.optimizer == "momentum":
         state = {"v": initialize_velocity(parameters)}
 
         def step(parameters, grads, learning_rate):
-            parameters, state["v"] = _momentum(parameters, grads, state["v"], config.beta, learning_rate)
+            parameters, state["v"] = _momentum(
+                parameters, grads, state["v"], config.beta, learning_rate
+            )
             return parameters
     elif config.optimizer == "rmsprop":
         state = {"s": initialize_rmsprop(parameters)}
 
         def step(parameters, grads, learning_rate):
-            parameters, state["s"] = _rmsprop(parameters, grads, state["s"], learning_rate, config.beta2,
-                                              config.epsilon)
+            parameters, state["s"] = _rmsprop(
+                parameters, grads, state["s"], learning_rate, config.beta2, config.epsilon
+            )
             return parameters
     else:
         v, s = initialize_adam(parameters)
@@ -549,13 +630,23 @@ def _optimizer(config, parameters):
         def step(parameters, grads, learning_rate):
             state["t"] += 1  # Adam's bias correction counts updates, not epochs
             parameters, state["v"], state["s"], _, _ = _adam(
-                parameters, grads, state["v"], state["s"], state["t"], learning_rate, config.beta1,
-                config.beta2, config.epsilon)
+                parameters,
+                grads,
+                state["v"],
+                state["s"],
+                state["t"],
+                learning_rate,
+                config.beta1,
+                config.beta2,
+                config.epsilon,
+            )
             return parameters
+
     return step
 
 
 # --- input checks --------------------------------------------------------------------
+
 
 def _check_config(config, where):
     """The checks of a trainer's options, before its first epoch."""
@@ -565,8 +656,9 @@ def _check_config(config, where):
     check_positive(config.num_epochs, "num_epochs", where, integer=True)
     if config.decay is not None and not callable(config.decay):
         raise TypeError(
-            f"{where}: decay must be None or a function decay(learning_rate0, epoch_num, decay_rate), "
-            f"such as update_lr or schedule_lr_decay, but a {type(config.decay).__name__} was given."
+            f"{where}: decay must be None or a function decay(learning_rate0, "
+            f"epoch_num, decay_rate), such as update_lr or schedule_lr_decay, "
+            f"but a {type(config.decay).__name__} was given."
         )
     _check_hyperparameters(config, config.learning_rate)
 
@@ -590,52 +682,81 @@ def _check_data(X, Y, layers_dims, where, output_activation="sigmoid"):
     softmax = output_activation == "softmax"
     if softmax:
         n_y = layers_dims[-1] if hasattr(layers_dims, "__len__") and len(layers_dims) else "C"
-        check_shape(Y, (n_y, X.shape[1]), "Y", where,
-                    f"one one-hot column per column of X (shape {X.shape}) and one row per output "
-                    f"unit (layers_dims[-1] = {n_y}); one_hot(labels, C) makes it from integer labels")
+        check_shape(
+            Y,
+            (n_y, X.shape[1]),
+            "Y",
+            where,
+            f"one one-hot column per column of X (shape {X.shape}) and one row per output "
+            f"unit (layers_dims[-1] = {n_y}); one_hot(labels, C) makes it from integer labels",
+        )
         check_binary(Y, "Y", where)
         if not np.all(Y.sum(axis=0) == 1):
             bad = int(np.flatnonzero(Y.sum(axis=0) != 1)[0])
-            raise ValueError(f"{where}: each column of Y must be one-hot, but column {bad} is {Y[:, bad].tolist()}.")
+            raise ValueError(
+                f"{where}: each column of Y must be one-hot, "
+                f"but column {bad} is {Y[:, bad].tolist()}."
+            )
     else:
-        check_shape(Y, (1, X.shape[1]), "Y", where, f"one 0/1 label per column of X, which has shape {X.shape}")
+        check_shape(
+            Y,
+            (1, X.shape[1]),
+            "Y",
+            where,
+            f"one 0/1 label per column of X, which has shape {X.shape}",
+        )
         check_binary(Y, "Y", where)
-    if isinstance(layers_dims, (str, bytes)) or not hasattr(layers_dims, "__len__") or len(layers_dims) < 2:
-        raise ValueError(f"{where}: layers_dims must be a list [n_x, n[1], ..., 1], but {layers_dims!r} was given.")
+    if (
+        isinstance(layers_dims, (str, bytes))
+        or not hasattr(layers_dims, "__len__")
+        or len(layers_dims) < 2
+    ):
+        raise ValueError(
+            f"{where}: layers_dims must be a list [n_x, "
+            f"n[1], ..., 1], but {layers_dims!r} was given."
+        )
     if layers_dims[0] != X.shape[0]:
         raise ValueError(
-            f"{where}: layers_dims[0] must be the number of features n_x = X.shape[0] = {X.shape[0]}, "
-            f"but layers_dims is {list(layers_dims)}."
+            f"{where}: layers_dims[0] must be the number of features n_x = "
+            f"X.shape[0] = {X.shape[0]}, but layers_dims is {list(layers_dims)}."
         )
     if not softmax and layers_dims[-1] != 1:
         raise ValueError(
-            f"{where}: the output layer must have 1 unit (a sigmoid for labels 0/1), but layers_dims "
-            f"is {list(layers_dims)}."
+            f"{where}: the output layer must have 1 unit (a sigmoid "
+            f"for labels 0/1), but layers_dims is {list(layers_dims)}."
         )
     return X, Y
 
 
 def _check_bn_network(parameters, bn_params, where):
-    """Check a batch-norm parameters dict and its bn_params list; return the parameters as arrays."""
+    """Check a batch-norm parameters dict and its bn_params list; return the parameters as
+    arrays."""
     if not isinstance(parameters, dict):
         raise TypeError(
             f"{where}: parameters must be a dict (W1, gamma1, beta1, ..., WL, bL), but a "
             f"{type(parameters).__name__} was given."
         )
     L = sum(1 for key in parameters if key.startswith("W"))
-    expected = [k for l in range(1, L) for k in (f"W{l}", f"gamma{l}", f"beta{l}")] + [f"W{L}", f"b{L}"]
+    expected = [k for l in range(1, L) for k in (f"W{l}", f"gamma{l}", f"beta{l}")] + [
+        f"W{L}",
+        f"b{L}",
+    ]
     if L < 2 or sorted(parameters) != sorted(expected):
         raise ValueError(
             f"{where}: parameters must have keys W1, gamma1, beta1, ..., W{{L}}, b{{L}} (see "
             f"initialize_parameters_bn), but it has {sorted(parameters)}."
         )
     parameters = check_parameters(parameters, L, where, batch_norm=True)
-    if not isinstance(bn_params, (list, tuple)) or len(bn_params) != L - 1 \
-            or not all(isinstance(d, dict) for d in bn_params):
+    if (
+        not isinstance(bn_params, (list, tuple))
+        or len(bn_params) != L - 1
+        or not all(isinstance(d, dict) for d in bn_params)
+    ):
         raise ValueError(
-            f"{where}: bn_params must be a list of {L - 1} dicts, one per hidden layer (see "
-            f"initialize_parameters_bn), but {type(bn_params).__name__} "
-            f"{'of length ' + str(len(bn_params)) if hasattr(bn_params, '__len__') else ''} was given."
+            f"{where}: bn_params must be a list of {L - 1} dicts, one per hidden "
+            f"layer (see initialize_parameters_bn), but {type(bn_params).__name__} "
+            f"{'of length ' + str(len(bn_params)) if hasattr(bn_params, '__len__') else ''} "
+            f"was given."
         )
     return parameters
 
@@ -654,10 +775,13 @@ def _check_bn_forward(X, parameters, bn_params, mode, hidden_activation, output_
 
 
 def _check_bn_backward(AL, Y, caches, hidden_activation, output_activation):
-    """The checks of `l_model_backward_bn`: `AL` and `Y`, then every cache, walked as the backward pass walks them."""
+    """The checks of `l_model_backward_bn`: `AL` and `Y`, then every cache, walked as the backward
+    pass walks them."""
     where = "l_model_backward_bn"
     if not isinstance(caches, (list, tuple)) or len(caches) < 2:
-        raise ValueError(f"{where}: caches must be the list returned by l_model_forward_bn (one per layer).")
+        raise ValueError(
+            f"{where}: caches must be the list returned by l_model_forward_bn (one per layer)."
+        )
     L = len(caches)
     AL, Y = _check_output(AL, Y, output_activation)
     linear_cache, Z = caches[L - 1]
@@ -668,11 +792,13 @@ def _check_bn_backward(AL, Y, caches, hidden_activation, output_activation):
     for l in reversed(range(1, L)):
         if len(caches[l - 1]) != 3:
             raise ValueError(
-                f"{where}: caches[{l - 1}] is not a batch-norm layer's cache (linear, bn, activation); "
-                f"pass the caches of l_model_forward_bn, not of l_model_forward."
+                f"{where}: caches[{l - 1}] is not a batch-norm layer's cache (linear, bn, "
+                f"activation); pass the caches of l_model_forward_bn, not of l_model_forward."
             )
         linear_cache, bn_cache, Z = caches[l - 1]
         shape = _check_activation_step(shape, Z, hidden_activation)
-        check_same_shape_of(shape, bn_cache[0].shape, ("dZ_tilde", "the cached Z_norm"), "batchnorm_backward")
+        check_same_shape_of(
+            shape, bn_cache[0].shape, ("dZ_tilde", "the cached Z_norm"), "batchnorm_backward"
+        )
         shape = _check_linear_step(shape, linear_cache)
     return AL, Y

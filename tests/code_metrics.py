@@ -33,7 +33,11 @@ def _name(call: ast.AST) -> str:
 def _is_check(stmt: ast.stmt) -> bool:
     if isinstance(stmt, ast.Raise):
         return True
-    if isinstance(stmt, ast.If) and all(isinstance(s, ast.Raise) for s in stmt.body) and not stmt.orelse:
+    if (
+        isinstance(stmt, ast.If)
+        and all(isinstance(s, ast.Raise) for s in stmt.body)
+        and not stmt.orelse
+    ):
         return True
     value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
     return bool(value is not None and _name(value).startswith(CHECK_PREFIXES))
@@ -45,8 +49,12 @@ def _lines(stmt: ast.stmt) -> int:
 
 def _body(fn: ast.FunctionDef) -> list[ast.stmt]:
     body = fn.body
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-            and isinstance(body[0].value.value, str):
+    if (
+        body
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+        and isinstance(body[0].value.value, str)
+    ):
         body = body[1:]  # the docstring
     return body
 
@@ -54,8 +62,9 @@ def _body(fn: ast.FunctionDef) -> list[ast.stmt]:
 def _is_training_loop(fn: ast.FunctionDef) -> bool:
     """A loop over `range(num_iterations)`, `range(num_epochs)` or `range(epochs)`."""
     for loop in ast.walk(fn):
-        if isinstance(loop, ast.For) and re.search(r"\b(num_iterations|num_epochs|epochs)\b",
-                                                   ast.unparse(loop.iter)):
+        if isinstance(loop, ast.For) and re.search(
+            r"\b(num_iterations|num_epochs|epochs)\b", ast.unparse(loop.iter)
+        ):
             return True
     return False
 
@@ -69,8 +78,13 @@ def measure(root: Path) -> dict:
             if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue
             args = node.args
-            n_params = len(args.posonlyargs) + len(args.args) + len(args.kwonlyargs) \
-                + bool(args.vararg) + bool(args.kwarg)
+            n_params = (
+                len(args.posonlyargs)
+                + len(args.args)
+                + len(args.kwonlyargs)
+                + bool(args.vararg)
+                + bool(args.kwarg)
+            )
             body = _body(node)
             n_body = sum(_lines(s) for s in body)
             functions.append((f"{module}.{node.name}", n_params, n_body))
@@ -80,8 +94,13 @@ def measure(root: Path) -> dict:
             if _is_training_loop(node):
                 loops.append(f"{module}.{node.name}")
     functions.sort(key=lambda f: (-f[1], -f[2]))
-    return {"functions": functions, "check_share": check_lines / max(body_lines, 1),
-            "check_lines": check_lines, "body_lines": body_lines, "training_loops": loops}
+    return {
+        "functions": functions,
+        "check_share": check_lines / max(body_lines, 1),
+        "check_lines": check_lines,
+        "body_lines": body_lines,
+        "training_loops": loops,
+    }
 
 
 def main(argv: list[str]) -> int:
@@ -90,8 +109,10 @@ def main(argv: list[str]) -> int:
     print("most parameters:")
     for name, n_params, n_body in m["functions"][:10]:
         print(f"  {n_params:3d} params  {n_body:4d} lines  {name}")
-    print(f"checks: {m['check_lines']} of {m['body_lines']} body lines of public functions "
-          f"({100 * m['check_share']:.0f} %)")
+    print(
+        f"checks: {m['check_lines']} of {m['body_lines']} body "
+        f"lines of public functions ({100 * m['check_share']:.0f} %)"
+    )
     print(f"training loops: {len(m['training_loops'])}: {', '.join(m['training_loops'])}")
     return 0
 

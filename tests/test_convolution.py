@@ -49,6 +49,7 @@ def _assert_equal(a, b, name):
 
 # --- the two versions agree ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("case", CASES)
 def test_vectorised_matches_loops_forward_and_backward(case, rng):
     A_prev, W, b, hparameters = _layer(rng, case)
@@ -57,8 +58,12 @@ def test_vectorised_matches_loops_forward_and_backward(case, rng):
     _assert_equal(Z, Z_loops, "Z")
     m, n_H_prev, n_W_prev, _ = A_prev.shape
     f, pad, stride = W.shape[0], hparameters["pad"], hparameters["stride"]
-    assert Z.shape == (m, (n_H_prev + 2 * pad - f) // stride + 1,
-                       (n_W_prev + 2 * pad - f) // stride + 1, W.shape[3])
+    assert Z.shape == (
+        m,
+        (n_H_prev + 2 * pad - f) // stride + 1,
+        (n_W_prev + 2 * pad - f) // stride + 1,
+        W.shape[3],
+    )
 
     dZ = rng.standard_normal(Z.shape)
     # Each backward pass gets the *other* forward pass's cache: the course's cache fits both.
@@ -90,7 +95,7 @@ def test_float32_stays_float32(rng):
 
 # --- small cases computed by hand ---------------------------------------------------
 
-X3 = np.arange(1.0, 10.0).reshape(1, 3, 3, 1)          # [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
+X3 = np.arange(1.0, 10.0).reshape(1, 3, 3, 1)  # [[1, 2, 3], [4, 5, 6], [7, 8, 9]]
 W2 = np.array([[1.0, 2.0], [0.0, -1.0]]).reshape(2, 2, 1, 1)
 
 
@@ -98,10 +103,11 @@ def test_zero_pad_by_hand():
     X = np.arange(1.0, 5.0).reshape(1, 2, 2, 1)
     X_pad = zero_pad(X, 1)
     assert X_pad.shape == (1, 4, 4, 1)
-    np.testing.assert_array_equal(X_pad[0, :, :, 0], [[0, 0, 0, 0], [0, 1, 2, 0], [0, 3, 4, 0],
-                                                      [0, 0, 0, 0]])
+    np.testing.assert_array_equal(
+        X_pad[0, :, :, 0], [[0, 0, 0, 0], [0, 1, 2, 0], [0, 3, 4, 0], [0, 0, 0, 0]]
+    )
     assert zero_pad(X, 0).shape == X.shape
-    assert zero_pad(np.ones((4, 3, 3, 2)), 2).shape == (4, 7, 7, 2)   # only H and W grow
+    assert zero_pad(np.ones((4, 3, 3, 2)), 2).shape == (4, 7, 7, 2)  # only H and W grow
 
 
 def test_conv_single_step_by_hand():
@@ -127,15 +133,17 @@ def test_conv_backward_by_hand(backward):
     dA_prev, dW, db = backward(np.ones((1, 2, 2, 1)), cache)
     # db: the sum of dZ; dW[u, v]: the sum of the input entries filter entry (u, v) met
     assert db.reshape(()) == 4.0
-    np.testing.assert_allclose(dW[:, :, 0, 0], [[1 + 2 + 4 + 5, 2 + 3 + 5 + 6],
-                                                 [4 + 5 + 7 + 8, 5 + 6 + 8 + 9]])
+    np.testing.assert_allclose(
+        dW[:, :, 0, 0], [[1 + 2 + 4 + 5, 2 + 3 + 5 + 6], [4 + 5 + 7 + 8, 5 + 6 + 8 + 9]]
+    )
     # dA_prev[y, x]: the sum of the filter entries that touched input (y, x)
-    np.testing.assert_allclose(dA_prev[0, :, :, 0], [[1, 1 + 2, 2],
-                                                      [1 + 0, 1 + 2 + 0 - 1, 2 - 1],
-                                                      [0, 0 - 1, -1]])
+    np.testing.assert_allclose(
+        dA_prev[0, :, :, 0], [[1, 1 + 2, 2], [1 + 0, 1 + 2 + 0 - 1, 2 - 1], [0, 0 - 1, -1]]
+    )
 
 
 # --- gradients: finite differences and TensorFlow -----------------------------------
+
 
 @pytest.mark.parametrize("case", GRAD_CASES)
 def test_conv_backward_against_finite_differences(case, rng):
@@ -144,12 +152,15 @@ def test_conv_backward_against_finite_differences(case, rng):
     dZ = rng.standard_normal(Z.shape)
     dA_prev, dW, db = conv_backward(dZ, cache)
     numeric = {
-        "dA_prev": eval_numerical_gradient_array(lambda x: conv_forward(x, W, b, hparameters)[0],
-                                                 A_prev.copy(), dZ),
-        "dW": eval_numerical_gradient_array(lambda x: conv_forward(A_prev, x, b, hparameters)[0],
-                                            W.copy(), dZ),
-        "db": eval_numerical_gradient_array(lambda x: conv_forward(A_prev, W, x, hparameters)[0],
-                                            b.copy(), dZ),
+        "dA_prev": eval_numerical_gradient_array(
+            lambda x: conv_forward(x, W, b, hparameters)[0], A_prev.copy(), dZ
+        ),
+        "dW": eval_numerical_gradient_array(
+            lambda x: conv_forward(A_prev, x, b, hparameters)[0], W.copy(), dZ
+        ),
+        "db": eval_numerical_gradient_array(
+            lambda x: conv_forward(A_prev, W, x, hparameters)[0], b.copy(), dZ
+        ),
     }
     for name, analytic in (("dA_prev", dA_prev), ("dW", dW), ("db", db)):
         err = rel_error(analytic, numeric[name])
@@ -181,8 +192,10 @@ def test_conv_forward_and_backward_match_tensorflow(case, rng, tf):
 
 
 def test_float32_matches_tensorflow(rng, tf):
-    A_prev, W, b, hparameters = (x.astype(np.float32) if isinstance(x, np.ndarray) else x
-                                 for x in _layer(rng, "many-channels"))
+    A_prev, W, b, hparameters = (
+        x.astype(np.float32) if isinstance(x, np.ndarray) else x
+        for x in _layer(rng, "many-channels")
+    )
     Z, _ = conv_forward(A_prev, W, b, hparameters)
     assert rel_error(Z, _tf_conv(tf, A_prev, W, b, hparameters).numpy()) < 1e-6
 
@@ -201,43 +214,87 @@ def _hp(**changes):
 
 
 BAD_FORWARD = {
-    "A_prev rank 3": ((np.ones((5, 7, 4)), W_OK, B_OK, HP_OK),
-                      ValueError, r"A_prev must be a 4-D array \(m, n_H_prev, n_W_prev, "
-                                  r"n_C_prev\)"),
-    "W rank 3": ((A_OK, np.ones((3, 3, 4)), B_OK, HP_OK),
-                 ValueError, r"W must be a 4-D array \(f, f, n_C_prev, n_C\)"),
-    "channel mismatch": ((np.ones((2, 5, 7, 3)), W_OK, B_OK, HP_OK),
-                         ValueError, r"W has shape \(3, 3, 4, 8\), so its filters have 4 channels, "
-                                     r"but A_prev has 3 channels"),
-    "non-square filter": ((A_OK, np.ones((3, 2, 4, 8)), B_OK, HP_OK),
-                          ValueError, r"W must hold square f x f filters"),
-    "filter larger than padded input": ((A_OK, np.ones((8, 8, 4, 8)), B_OK, HP_OK),
-                                        ValueError, r"the 8 x 8 filter is larger than the "
-                                                    r"padded input, 7 x 9"),
-    "negative pad": ((A_OK, W_OK, B_OK, _hp(pad=-1)),
-                     ValueError, r'hparameters\["pad"\] must be an int >= 0, but -1'),
-    "zero stride": ((A_OK, W_OK, B_OK, _hp(stride=0)),
-                    ValueError, r'hparameters\["stride"\] must be an int >= 1, but 0'),
-    "negative stride": ((A_OK, W_OK, B_OK, _hp(stride=-2)),
-                        ValueError, r'hparameters\["stride"\] must be an int >= 1, but -2'),
-    "fractional stride": ((A_OK, W_OK, B_OK, _hp(stride=1.5)),
-                          TypeError, r'hparameters\["stride"\] must be a whole number \(an int\), '
-                                     r"but 1.5"),
-    "string pad": ((A_OK, W_OK, B_OK, _hp(pad="same")),
-                   TypeError, r'hparameters\["pad"\] must be a whole number \(an int\), but a str'),
-    "b wrong shape": ((A_OK, W_OK, np.ones((8,)), HP_OK),
-                      ValueError, r"b must have shape \(1, 1, 1, 8\), but it has shape \(8,\); "
-                                  r"one bias per filter"),
-    "b one bias short": ((A_OK, W_OK, np.ones((1, 1, 1, 7)), HP_OK),
-                         ValueError, r"b must have shape \(1, 1, 1, 8\)"),
-    "missing stride": ((A_OK, W_OK, B_OK, _hp(stride=None)),
-                       ValueError, r"hparameters has no 'stride'; it needs keys 'stride', 'pad'"),
-    "missing pad": ((A_OK, W_OK, B_OK, _hp(pad=None)),
-                    ValueError, r"hparameters has no 'pad'"),
-    "hparameters not a dict": ((A_OK, W_OK, B_OK, (1, 2)),
-                               TypeError, r"hparameters must be a dict with keys 'stride', 'pad'"),
-    "A_prev not an array": (("images", W_OK, B_OK, HP_OK),
-                            TypeError, r"A_prev must be a NumPy array, but a str"),
+    "A_prev rank 3": (
+        (np.ones((5, 7, 4)), W_OK, B_OK, HP_OK),
+        ValueError,
+        r"A_prev must be a 4-D array \(m, n_H_prev, n_W_prev, "
+        r"n_C_prev\)",
+    ),
+    "W rank 3": (
+        (A_OK, np.ones((3, 3, 4)), B_OK, HP_OK),
+        ValueError,
+        r"W must be a 4-D array \(f, f, n_C_prev, n_C\)",
+    ),
+    "channel mismatch": (
+        (np.ones((2, 5, 7, 3)), W_OK, B_OK, HP_OK),
+        ValueError,
+        r"W has shape \(3, 3, 4, 8\), so its filters have 4 channels, "
+        r"but A_prev has 3 channels",
+    ),
+    "non-square filter": (
+        (A_OK, np.ones((3, 2, 4, 8)), B_OK, HP_OK),
+        ValueError,
+        r"W must hold square f x f filters",
+    ),
+    "filter larger than padded input": (
+        (A_OK, np.ones((8, 8, 4, 8)), B_OK, HP_OK),
+        ValueError,
+        r"the 8 x 8 filter is larger than the "
+        r"padded input, 7 x 9",
+    ),
+    "negative pad": (
+        (A_OK, W_OK, B_OK, _hp(pad=-1)),
+        ValueError,
+        r'hparameters\["pad"\] must be an int >= 0, but -1',
+    ),
+    "zero stride": (
+        (A_OK, W_OK, B_OK, _hp(stride=0)),
+        ValueError,
+        r'hparameters\["stride"\] must be an int >= 1, but 0',
+    ),
+    "negative stride": (
+        (A_OK, W_OK, B_OK, _hp(stride=-2)),
+        ValueError,
+        r'hparameters\["stride"\] must be an int >= 1, but -2',
+    ),
+    "fractional stride": (
+        (A_OK, W_OK, B_OK, _hp(stride=1.5)),
+        TypeError,
+        r'hparameters\["stride"\] must be a whole number \(an int\), '
+        r"but 1.5",
+    ),
+    "string pad": (
+        (A_OK, W_OK, B_OK, _hp(pad="same")),
+        TypeError,
+        r'hparameters\["pad"\] must be a whole number \(an int\), but a str',
+    ),
+    "b wrong shape": (
+        (A_OK, W_OK, np.ones((8,)), HP_OK),
+        ValueError,
+        r"b must have shape \(1, 1, 1, 8\), but it has shape \(8,\); "
+        r"one bias per filter",
+    ),
+    "b one bias short": (
+        (A_OK, W_OK, np.ones((1, 1, 1, 7)), HP_OK),
+        ValueError,
+        r"b must have shape \(1, 1, 1, 8\)",
+    ),
+    "missing stride": (
+        (A_OK, W_OK, B_OK, _hp(stride=None)),
+        ValueError,
+        r"hparameters has no 'stride'; it needs keys 'stride', 'pad'",
+    ),
+    "missing pad": ((A_OK, W_OK, B_OK, _hp(pad=None)), ValueError, r"hparameters has no 'pad'"),
+    "hparameters not a dict": (
+        (A_OK, W_OK, B_OK, (1, 2)),
+        TypeError,
+        r"hparameters must be a dict with keys 'stride', 'pad'",
+    ),
+    "A_prev not an array": (
+        ("images", W_OK, B_OK, HP_OK),
+        TypeError,
+        r"A_prev must be a NumPy array, but a str",
+    ),
 }
 
 
@@ -252,14 +309,20 @@ def test_conv_forward_rejects_bad_input(case, forward):
 @pytest.mark.parametrize("backward", [conv_backward, conv_backward_loops], ids=lambda f: f.__name__)
 def test_conv_backward_rejects_bad_input(backward):
     name = backward.__name__
-    _, cache = conv_forward(A_OK, W_OK, B_OK, HP_OK)                 # Z is (2, 3, 4, 8)
-    with pytest.raises(ValueError, match=rf"^{name}: dZ must have shape \(2, 3, 4, 8\), but it has "
-                                         r"shape \(2, 4, 4, 8\); it must match Z = conv_forward"):
+    _, cache = conv_forward(A_OK, W_OK, B_OK, HP_OK)  # Z is (2, 3, 4, 8)
+    with pytest.raises(
+        ValueError,
+        match=rf"^{name}: dZ must have shape \(2, 3, 4, 8\), but it has "
+        r"shape \(2, 4, 4, 8\); it must match Z = conv_forward",
+    ):
         backward(np.ones((2, 4, 4, 8)), cache)
     with pytest.raises(ValueError, match=rf"^{name}: dZ must be a 4-D array"):
         backward(np.ones((3, 4, 8)), cache)
-    with pytest.raises(ValueError, match=rf"^{name}: cache must be the tuple \(A_prev, W, b, "
-                                         r"hparameters\) that conv_forward returns, but it has 3"):
+    with pytest.raises(
+        ValueError,
+        match=rf"^{name}: cache must be the tuple \(A_prev, W, b, "
+        r"hparameters\) that conv_forward returns, but it has 3",
+    ):
         backward(np.ones((2, 3, 4, 8)), cache[:3])
     with pytest.raises(TypeError, match=rf"^{name}: cache must be the tuple"):
         backward(np.ones((2, 3, 4, 8)), {"A_prev": A_OK})
@@ -274,8 +337,11 @@ def test_zero_pad_and_single_step_reject_bad_input():
         zero_pad(A_OK, 0.5)
     with pytest.raises(ValueError, match=r"^zero_pad: X must be a 4-D array \(m, n_H, n_W, n_C\)"):
         zero_pad(np.ones((3, 3)), 1)
-    with pytest.raises(ValueError, match=r"^conv_single_step: W must have shape \(3, 3, 4\), but "
-                                         r"it has shape \(3, 3, 2\); the filter must cover"):
+    with pytest.raises(
+        ValueError,
+        match=r"^conv_single_step: W must have shape \(3, 3, 4\), but "
+        r"it has shape \(3, 3, 2\); the filter must cover",
+    ):
         conv_single_step(np.ones((3, 3, 4)), np.ones((3, 3, 2)), np.ones((1, 1, 1)))
     with pytest.raises(ValueError, match=r"^conv_single_step: b must hold one bias"):
         conv_single_step(np.ones((3, 3, 4)), np.ones((3, 3, 4)), np.ones((1, 1, 2)))

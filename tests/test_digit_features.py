@@ -12,7 +12,7 @@ def bar(width=2, shear=0.0, size=28, length=16):
     top = (size - length) // 2
     for i in range(top, top + length):
         left = size // 2 - width // 2 + shear * ((top + length - 1) / 2 - i)
-        image[i, round(left):round(left) + width] = 1.0
+        image[i, round(left) : round(left) + width] = 1.0
     return image
 
 
@@ -20,8 +20,8 @@ def ring(size=28, outer=8, inner=4):
     """A square ring: ink between two centred squares."""
     image = np.zeros((size, size))
     c = size // 2
-    image[c - outer:c + outer, c - outer:c + outer] = 1.0
-    image[c - inner:c + inner, c - inner:c + inner] = 0.0
+    image[c - outer : c + outer, c - outer : c + outer] = 1.0
+    image[c - inner : c + inner, c - inner : c + inner] = 0.0
     return image
 
 
@@ -30,6 +30,7 @@ def stack(*images):
 
 
 # --- features ------------------------------------------------------------------------
+
 
 def test_ink_is_the_mean_intensity_and_grows_with_stroke_width():
     thin, thick = bar(width=2), bar(width=4)
@@ -41,12 +42,14 @@ def test_ink_is_the_mean_intensity_and_grows_with_stroke_width():
 
 
 def test_slant_of_upright_and_sheared_bars():
-    values = dfe.slant(stack(bar(shear=0), bar(shear=0.5), bar(shear=-0.5), bar(width=3, shear=1.0)))
+    values = dfe.slant(
+        stack(bar(shear=0), bar(shear=0.5), bar(shear=-0.5), bar(width=3, shear=1.0))
+    )
     assert values[0] == pytest.approx(0, abs=1e-12)
-    assert values[1] == pytest.approx(0.5, abs=0.05)      # rounding to whole pixels blurs it a little
+    assert values[1] == pytest.approx(0.5, abs=0.05)  # rounding to whole pixels blurs it a little
     assert values[2] == pytest.approx(-0.5, abs=0.05)
     assert values[3] == pytest.approx(1.0, abs=0.05)
-    diag = np.eye(6)[::-1]                                 # "/" from bottom left to top right
+    diag = np.eye(6)[::-1]  # "/" from bottom left to top right
     assert dfe.slant(stack(diag, diag[:, ::-1])) == pytest.approx([1.0, -1.0])
 
 
@@ -58,11 +61,11 @@ def test_slant_is_zero_for_empty_images_and_single_rows():
 
 def test_loops_count_enclosed_background():
     figure_eight = ring()
-    figure_eight[13:15, 6:22] = 1.0                        # a bar across the hole splits it in two
+    figure_eight[13:15, 6:22] = 1.0  # a bar across the hole splits it in two
     c_shape = ring()
-    c_shape[12:16, 18:22] = 0.0                            # open the right side
+    c_shape[12:16, 18:22] = 0.0  # open the right side
     diamond = np.zeros((28, 28))
-    for k in range(6):                                     # corners touch only diagonally
+    for k in range(6):  # corners touch only diagonally
         diamond[8 + k, 14 - k] = diamond[8 + k, 14 + k] = 1.0
         diamond[19 - k, 14 - k] = diamond[19 - k, 14 + k] = 1.0
     images = stack(ring(), figure_eight, c_shape, bar(), diamond, np.zeros((28, 28)))
@@ -72,15 +75,21 @@ def test_loops_count_enclosed_background():
 def test_pieces_count_ink_connected_diagonals_included():
     two = bar()
     two[:, 4:6] = 0.0
-    two[2:6, 4:6] = 1.0                                    # a second, separate mark
+    two[2:6, 4:6] = 1.0  # a second, separate mark
     diag = np.eye(28)[::-1]
     three = np.zeros((28, 28))
     three[5, [3, 10, 20]] = 1.0
-    assert dfe.pieces(stack(bar(), two, diag, three, np.zeros((28, 28)))).tolist() == [1, 2, 1, 3, 0]
+    assert dfe.pieces(stack(bar(), two, diag, three, np.zeros((28, 28)))).tolist() == [
+        1,
+        2,
+        1,
+        3,
+        0,
+    ]
 
 
 def test_faint_ink_below_the_threshold_is_not_a_piece():
-    faint = bar() * 0.4                                    # INK_THRESHOLD is 0.5
+    faint = bar() * 0.4  # INK_THRESHOLD is 0.5
     assert dfe.pieces(stack(faint)).tolist() == [0] and dfe.ink(stack(faint))[0] > 0
 
 
@@ -94,12 +103,13 @@ def test_stroke_features_returns_the_four_features():
 
 # --- deskew --------------------------------------------------------------------------
 
+
 def test_deskew_makes_sheared_bars_upright_and_keeps_upright_ones():
     sheared = stack(bar(width=3, shear=0.6), bar(width=3, shear=-0.4))
     straight = dfe.deskew(sheared)
     assert straight.shape == sheared.shape
     assert np.abs(dfe.slant(straight)).max() < 0.05 < np.abs(dfe.slant(sheared)).min()
-    assert np.allclose(dfe.ink(straight), dfe.ink(sheared), rtol=0.02)   # nothing falls off the edge
+    assert np.allclose(dfe.ink(straight), dfe.ink(sheared), rtol=0.02)  # nothing falls off the edge
     upright = stack(bar(), ring())
     assert np.allclose(dfe.deskew(upright), upright)
     assert 0 <= straight.min() and straight.max() <= 1
@@ -108,11 +118,14 @@ def test_deskew_makes_sheared_bars_upright_and_keeps_upright_ones():
 def test_deskew_reduces_the_slant_of_random_blobs(rng):
     images = np.zeros((20, 28, 28))
     images[:, 6:22, 8:20] = rng.random((20, 16, 12))
-    sheared = np.stack([np.stack([np.roll(im[i], round(0.4 * (14 - i))) for i in range(28)]) for im in images])
+    sheared = np.stack(
+        [np.stack([np.roll(im[i], round(0.4 * (14 - i))) for i in range(28)]) for im in images]
+    )
     assert np.abs(dfe.slant(dfe.deskew(sheared))).mean() < 0.2 * np.abs(dfe.slant(sheared)).mean()
 
 
 # --- norms and tags ------------------------------------------------------------------
+
 
 def _training_set(rng, m=200):
     """Digit 0: rings of random thickness; digit 1: bars of random width and shear."""
@@ -147,18 +160,24 @@ def test_each_tag_marks_at_most_about_q_of_the_training_images(rng):
 
 
 def test_tag_rules_on_hand_set_norms():
-    norms = dfe.DigitNorms(q=0.1, ink_low={4: 0.03}, ink_high={4: 0.06}, slant_low={4: -0.2},
-                           slant_high={4: 0.2}, loops_common={4: frozenset({0})},
-                           pieces_common={4: frozenset({1})})
+    norms = dfe.DigitNorms(
+        q=0.1,
+        ink_low={4: 0.03},
+        ink_high={4: 0.06},
+        slant_low={4: -0.2},
+        slant_high={4: 0.2},
+        loops_common={4: frozenset({0})},
+        pieces_common={4: frozenset({1})},
+    )
     broken = bar(width=2)
-    broken[13:15] = 0.0                                    # 28 pixels of ink in two pieces
+    broken[13:15] = 0.0  # 28 pixels of ink in two pieces
     images = stack(
-        bar(width=2),                                      # ink 32/784 = 0.041: usual
-        bar(width=4),                                      # 64/784 = 0.082
-        bar(width=1),                                      # 16/784 = 0.020
-        bar(width=3, shear=0.5),                           # 48/784 = 0.061, slant 0.5
-        ring(outer=4, inner=2),                            # 48/784 = 0.061, one loop
-        broken,                                            # 28/784 = 0.036, two pieces
+        bar(width=2),  # ink 32/784 = 0.041: usual
+        bar(width=4),  # 64/784 = 0.082
+        bar(width=1),  # 16/784 = 0.020
+        bar(width=3, shear=0.5),  # 48/784 = 0.061, slant 0.5
+        ring(outer=4, inner=2),  # 48/784 = 0.061, one loop
+        broken,  # 28/784 = 0.036, two pieces
     )
     assert dfe.tag_images(images, [4] * 6, norms) == [
         (),
@@ -184,16 +203,23 @@ def test_tag_errors_returns_the_misclassified_images_with_tags_for_their_true_di
 
 # --- input checks --------------------------------------------------------------------
 
+
 def test_bad_inputs_give_clear_errors(rng):
     images, digits = _training_set(rng, m=10)
     norms = dfe.fit_norms(images, digits)
-    with pytest.raises(ValueError, match=r"ink: images must be a 3-D array \(m, height, width\).*image\[None\]"):
+    with pytest.raises(
+        ValueError, match=r"ink: images must be a 3-D array \(m, height, width\).*image\[None\]"
+    ):
         dfe.ink(images[0])
-    with pytest.raises(ValueError, match="slant: float images must lie in \\[0, 1\\].*divide by 255"):
+    with pytest.raises(
+        ValueError, match="slant: float images must lie in \\[0, 1\\].*divide by 255"
+    ):
         dfe.slant(images * 255.0)
     with pytest.raises(TypeError, match="loops: images must be a numeric array"):
         dfe.loops(np.array([[["a"]]]))
-    with pytest.raises(ValueError, match=r"fit_norms: digits must have shape \(20,\) or \(1, 20\).*\(19,\)"):
+    with pytest.raises(
+        ValueError, match=r"fit_norms: digits must have shape \(20,\) or \(1, 20\).*\(19,\)"
+    ):
         dfe.fit_norms(images, digits[0, :19])
     with pytest.raises(TypeError, match="fit_norms: digits must hold integer digits"):
         dfe.fit_norms(images, digits.astype(float))
@@ -201,7 +227,11 @@ def test_bad_inputs_give_clear_errors(rng):
         dfe.fit_norms(images, digits, q=0.5)
     with pytest.raises(TypeError, match="tag_images: norms must be a DigitNorms from fit_norms"):
         dfe.tag_images(images, digits, {"ink_low": {}})
-    with pytest.raises(ValueError, match=r"tag_images: digits \[7\] have no norms; fit_norms saw only \[0, 1\]"):
+    with pytest.raises(
+        ValueError, match=r"tag_images: digits \[7\] have no norms; fit_norms saw only \[0, 1\]"
+    ):
         dfe.tag_images(images[:2], [0, 7], norms)
-    with pytest.raises(ValueError, match=r"tag_errors: y_pred must have shape \(20,\) or \(1, 20\)"):
+    with pytest.raises(
+        ValueError, match=r"tag_errors: y_pred must have shape \(20,\) or \(1, 20\)"
+    ):
         dfe.tag_errors(images, digits, digits[:, :5], norms)

@@ -1,4 +1,5 @@
-"""The build-time fence cache (docs/hooks/exec_cache.py): a fence runs again only when it or what it imports changes."""
+"""The build-time fence cache (docs/hooks/exec_cache.py): a fence runs again only when it or what it
+imports changes."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location("exec_cache_hook", ROOT / "docs" / "hooks" / "exec_cache.py")
+    spec = importlib.util.spec_from_file_location(
+        "exec_cache_hook", ROOT / "docs" / "hooks" / "exec_cache.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
 class Markdown:
-    """Stands in for one page's Markdown instance (the hook only needs it to be weak-referenceable)."""
+    """Stands in for one page's Markdown instance (the hook only needs it to be
+    weak-referenceable)."""
 
 
 @pytest.fixture
@@ -43,7 +47,9 @@ def _formatter(hook, outputs=None, warn=False):
     def format_(src, language, css_class, options, md, **kwargs):
         calls.append(src)
         if warn:
-            logging.getLogger("mkdocs.plugins.markdown_exec").warning("Execution of python code block exited")
+            logging.getLogger("mkdocs.plugins.markdown_exec").warning(
+                "Execution of python code block exited"
+            )
         return f"<p>{src}:{len(calls)}</p>"
 
     return hook.cached(format_), calls
@@ -55,7 +61,7 @@ def test_an_unchanged_fence_is_served_from_the_cache(hook):
     first = fmt(src, "python", "python", {"html": True}, Markdown())
     again = fmt(src, "python", "python", {"html": True}, Markdown())  # the next build
     assert first == again and len(calls) == 1
-    fmt(src, "python", "python", {"html": False}, Markdown())           # other options: runs
+    fmt(src, "python", "python", {"html": False}, Markdown())  # other options: runs
     assert len(calls) == 2
 
 
@@ -66,17 +72,19 @@ def test_identical_fences_on_one_page_are_kept_apart(hook):
     b = fmt("print(1)", "python", "python", {}, page)
     assert len(calls) == 2 and a != b
     page = Markdown()  # the next build of the same page: both from the cache, in order
-    assert [fmt("print(1)", "python", "python", {}, page) for _ in range(2)] == [a, b] and len(calls) == 2
+    assert [fmt("print(1)", "python", "python", {}, page) for _ in range(2)] == [a, b] and len(
+        calls
+    ) == 2
 
 
 def test_editing_an_imported_module_runs_the_fence_again(hook):
     fmt, calls = _formatter(hook)
     src = "from dl_notes.plotting import x"
     fmt(src, "python", "python", {}, Markdown())
-    (hook.notebooks.ROOT / "dl_notes" / "strategy.py").write_text("y = 2\n")   # not imported
+    (hook.notebooks.ROOT / "dl_notes" / "strategy.py").write_text("y = 2\n")  # not imported
     fmt(src, "python", "python", {}, Markdown())
     assert len(calls) == 1
-    (hook.notebooks.ROOT / "dl_notes" / "plotting.py").write_text("x = 2\n")   # imported
+    (hook.notebooks.ROOT / "dl_notes" / "plotting.py").write_text("x = 2\n")  # imported
     fmt(src, "python", "python", {}, Markdown())
     (hook.notebooks.ROOT / "requirements" / "lock.txt").write_text("numpy==3\n")
     fmt(src, "python", "python", {}, Markdown())
@@ -106,8 +114,18 @@ def test_the_hook_wraps_markdown_execs_formatter_once():
 
     hook = _load()
     config = type("Config", (), {})()
-    config.mdx_configs = {"pymdownx.superfences": {"custom_fences": [
-        {"name": "python", "class": "python", "validator": markdown_exec.validator, "format": markdown_exec.formatter}]}}
+    config.mdx_configs = {
+        "pymdownx.superfences": {
+            "custom_fences": [
+                {
+                    "name": "python",
+                    "class": "python",
+                    "validator": markdown_exec.validator,
+                    "format": markdown_exec.formatter,
+                }
+            ]
+        }
+    }
     hook.on_config(config)
     hook.on_config(config)
     wrapped = config.mdx_configs["pymdownx.superfences"]["custom_fences"][0]["format"]

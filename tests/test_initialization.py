@@ -16,7 +16,12 @@ def test_initialize_with_zeros():
 
 def test_initialize_parameters_shapes_and_scale():
     p = initialize_parameters(2, 4, 1)
-    assert {k: v.shape for k, v in p.items()} == {"W1": (4, 2), "b1": (4, 1), "W2": (1, 4), "b2": (1, 1)}
+    assert {k: v.shape for k, v in p.items()} == {
+        "W1": (4, 2),
+        "b1": (4, 1),
+        "W2": (1, 4),
+        "b2": (1, 1),
+    }
     assert np.abs(p["W1"]).max() < 0.05 and not p["b1"].any()
 
 
@@ -34,8 +39,12 @@ def test_deep_shapes(method):
 def test_deep_standard_deviations():
     """Large layers: the empirical std of W matches each method's formula within 3%."""
     n_prev, n = 400, 300
-    want = {"random": 0.01, "xavier": np.sqrt(1 / n_prev), "glorot": np.sqrt(2 / (n_prev + n)),
-            "he": np.sqrt(2 / n_prev)}
+    want = {
+        "random": 0.01,
+        "xavier": np.sqrt(1 / n_prev),
+        "glorot": np.sqrt(2 / (n_prev + n)),
+        "he": np.sqrt(2 / n_prev),
+    }
     for method, std in want.items():
         W = initialize_parameters_deep([n_prev, n], method=method, seed=1)["W1"]
         assert W.std() == pytest.approx(std, rel=0.03), method
@@ -50,13 +59,21 @@ def test_deep_is_seeded():
 
 
 def test_bad_inputs():
-    with pytest.raises(ValueError, match=r"unknown method 'kaiming'; expected one of 'zeros', 'random'"):
+    with pytest.raises(
+        ValueError, match=r"unknown method 'kaiming'; expected one of 'zeros', 'random'"
+    ):
         initialize_parameters_deep([3, 1], method="kaiming")
-    with pytest.raises(ValueError, match=r"layer_dims needs at least \[n_x, n_y\], but \[3\] was given"):
+    with pytest.raises(
+        ValueError, match=r"layer_dims needs at least \[n_x, n_y\], but \[3\] was given"
+    ):
         initialize_parameters_deep([3])
-    with pytest.raises(ValueError, match="every entry of layer_dims must be positive, but 0 was given"):
+    with pytest.raises(
+        ValueError, match="every entry of layer_dims must be positive, but 0 was given"
+    ):
         initialize_parameters_deep([3, 0, 1])
-    with pytest.raises(TypeError, match=r"every entry of layer_dims must be a whole number, but 2.5 was given"):
+    with pytest.raises(
+        TypeError, match=r"every entry of layer_dims must be a whole number, but 2.5 was given"
+    ):
         initialize_parameters_deep([3, 2.5, 1])
     with pytest.raises(TypeError, match="dim must be a number, but a str was given"):
         initialize_with_zeros("3")

@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -37,9 +37,21 @@ LABS = HOOK.all_notebooks()
 
 
 def _notebook(path: Path, *cells: str) -> Path:
-    nb = {"cells": [{"cell_type": "code", "source": textwrap.dedent(c), "metadata": {}, "outputs": [],
-                     "execution_count": None} for c in cells], "metadata": {}, "nbformat": 4,
-          "nbformat_minor": 5}
+    nb = {
+        "cells": [
+            {
+                "cell_type": "code",
+                "source": textwrap.dedent(c),
+                "metadata": {},
+                "outputs": [],
+                "execution_count": None,
+            }
+            for c in cells
+        ],
+        "metadata": {},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
     path.write_text(json.dumps(nb))
     return path
 
@@ -54,7 +66,9 @@ def tree(tmp_path, monkeypatch):
         "_checks.py": "import numpy as np\n",
         "activations.py": "from dl_notes._checks import as_array\n",
         "losses.py": "import numpy as np\n",
-        "deep.py": "from dl_notes.activations import relu\n\ndef f():\n    from dl_notes import losses\n",
+        "deep.py": (
+            "from dl_notes.activations import relu\n\ndef f():\n    from dl_notes import losses\n"
+        ),
         "strategy.py": "import operator\n",
         "unused.py": "x = 1\n",
         "tf/__init__.py": "import os\n",
@@ -77,26 +91,40 @@ def _names(modules):
 
 
 def test_static_imports_follow_every_form_of_import(tree):
-    nb = _notebook(tree / "docs" / "lab.ipynb",
-                   "from dl_notes import deep\n%matplotlib inline\n!ls",
-                   "import dl_notes.tf.intro as intro")
+    nb = _notebook(
+        tree / "docs" / "lab.ipynb",
+        "from dl_notes import deep\n%matplotlib inline\n!ls",
+        "import dl_notes.tf.intro as intro",
+    )
     assert _names(HOOK.notebook_imports(nb)) == ["deep", "dl_notes", "tf.intro"]
     closure = HOOK.module_closure(HOOK.notebook_imports(nb))
     # deep -> activations -> _checks; deep's function-level import of losses counts too;
     # tf.intro -> activations (relative ..), helpers (relative .) -> strategy; parents dl_notes, tf.
-    assert _names(closure) == ["_checks", "activations", "deep", "dl_notes", "losses", "strategy",
-                               "tf", "tf.helpers", "tf.intro"]
+    assert _names(closure) == [
+        "_checks",
+        "activations",
+        "deep",
+        "dl_notes",
+        "losses",
+        "strategy",
+        "tf",
+        "tf.helpers",
+        "tf.intro",
+    ]
     files = {str(p.relative_to(tree)) for p in HOOK.dependencies(nb)}
     assert "dl_notes/__init__.py" in files and "dl_notes/tf/__init__.py" in files
     assert "dl_notes/unused.py" not in files and "requirements/lock.txt" in files
 
 
 def test_a_package_and_its_relative_imports(tree):
-    """`dl_notes.data` as a package: its `__init__` re-exports from submodules with relative imports."""
+    """`dl_notes.data` as a package: its `__init__` re-exports from submodules with relative
+    imports."""
     data = tree / "dl_notes" / "data"
     data.mkdir()
     files = {
-        "__init__.py": "from .planar import load_moons\nfrom . import images\nfrom .images import *\n",
+        "__init__.py": (
+            "from .planar import load_moons\nfrom . import images\nfrom .images import *\n"
+        ),
         "_common.py": "from .. import _checks\n",
         "planar.py": "from ._common import _require\n",
         "images.py": "from dl_notes.data._common import _require\n",
@@ -106,16 +134,28 @@ def test_a_package_and_its_relative_imports(tree):
         (data / name).write_text(text)
     # importing the package runs its __init__, which imports its submodules
     assert _names(HOOK.module_closure({"dl_notes.data"})) == [
-        "_checks", "data", "data._common", "data.images", "data.planar", "dl_notes"]
+        "_checks",
+        "data",
+        "data._common",
+        "data.images",
+        "data.planar",
+        "dl_notes",
+    ]
     nb = _notebook(tree / "docs" / "lab.ipynb", "from dl_notes.data import load_moons")
     assert _names(HOOK.notebook_imports(nb)) == ["data"]
     # a submodule brings its parent package, and so every submodule the package imports
     assert HOOK.module_closure({"dl_notes.data.planar"}) == HOOK.module_closure({"dl_notes.data"})
-    assert _names(HOOK.imported_modules("from . import planar, images\nfrom .. import _checks",
-                                        current="dl_notes.data")) == ["_checks", "data", "data.images",
-                                                                      "data.planar", "dl_notes"]
+    assert _names(
+        HOOK.imported_modules(
+            "from . import planar, images\nfrom .. import _checks", current="dl_notes.data"
+        )
+    ) == ["_checks", "data", "data.images", "data.planar", "dl_notes"]
     files = {str(p.relative_to(tree)) for p in HOOK.dependencies(nb)}
-    assert {"dl_notes/data/__init__.py", "dl_notes/data/planar.py", "dl_notes/data/_common.py"} <= files
+    assert {
+        "dl_notes/data/__init__.py",
+        "dl_notes/data/planar.py",
+        "dl_notes/data/_common.py",
+    } <= files
     assert "dl_notes/data/unused.py" not in files
     before = HOOK.executed_path(nb)
     (data / "_common.py").write_text("from .. import _checks  # edited\n")
@@ -145,12 +185,16 @@ def test_key_follows_notebook_reached_modules_data_files_and_lock(tree):
     _notebook(nb, "from dl_notes import deep\nprint(1)")
     keys.append(HOOK.executed_path(nb))
     assert len(set(keys)) == len(keys), "each edit gives a new key"
-    assert HOOK.executed_path(other) != before_other, "the package root, data files and lock reach every lab"
+    assert HOOK.executed_path(other) != before_other, (
+        "the package root, data files and lock reach every lab"
+    )
 
 
 def test_editing_a_module_no_lab_reaches_makes_no_lab_stale(tree):
-    labs = [_notebook(tree / "docs" / "a.ipynb", "from dl_notes import deep"),
-            _notebook(tree / "docs" / "b.ipynb", "import dl_notes.tf.intro")]
+    labs = [
+        _notebook(tree / "docs" / "a.ipynb", "from dl_notes import deep"),
+        _notebook(tree / "docs" / "b.ipynb", "import dl_notes.tf.intro"),
+    ]
     before = [HOOK.executed_path(nb) for nb in labs]
     (tree / "dl_notes" / "unused.py").write_text("x = 2\n")
     assert [HOOK.executed_path(nb) for nb in labs] == before
@@ -166,7 +210,9 @@ def test_stage_says_which_file_changed(tree):
         cell["execution_count"] = 1
     staged.write_text(json.dumps(data))
     assert HOOK.stage([nb], report=lines.append) == [] and "cached" in lines[1]
-    (tree / "dl_notes" / "activations.py").write_text("from dl_notes._checks import as_array  # edited\n")
+    (tree / "dl_notes" / "activations.py").write_text(
+        "from dl_notes._checks import as_array  # edited\n"
+    )
     assert len(HOOK.stage([nb], report=lines.append)) == 1
     assert lines[2].endswith("(changed: dl_notes/activations.py)"), lines[2]
 
@@ -186,14 +232,29 @@ def test_cache_rejects_failed_or_unexecuted_notebooks(tmp_path):
 
 def test_executed_seconds_reads_the_cells_timestamps(tmp_path):
     def cell(start, end):
-        return {"cell_type": "code", "source": "1", "outputs": [], "execution_count": 1,
-                "metadata": {"execution": {"iopub.execute_input": start, "shell.execute_reply": end}}}
+        return {
+            "cell_type": "code",
+            "source": "1",
+            "outputs": [],
+            "execution_count": 1,
+            "metadata": {"execution": {"iopub.execute_input": start, "shell.execute_reply": end}},
+        }
 
     path = tmp_path / "nb.ipynb"
-    path.write_text(json.dumps({"cells": [cell("2026-01-01T00:00:01.000Z", "2026-01-01T00:00:03.500Z"),
-                                          cell("2026-01-01T00:00:03.600Z", "2026-01-01T00:00:42.000Z")]}))
+    path.write_text(
+        json.dumps(
+            {
+                "cells": [
+                    cell("2026-01-01T00:00:01.000Z", "2026-01-01T00:00:03.500Z"),
+                    cell("2026-01-01T00:00:03.600Z", "2026-01-01T00:00:42.000Z"),
+                ]
+            }
+        )
+    )
     assert HOOK.executed_seconds(path) == pytest.approx(41.0)
-    path.write_text(json.dumps({"cells": [{"cell_type": "markdown", "source": "x", "metadata": {}}]}))
+    path.write_text(
+        json.dumps({"cells": [{"cell_type": "markdown", "source": "x", "metadata": {}}]})
+    )
     assert HOOK.executed_seconds(path) is None
 
 
@@ -205,6 +266,7 @@ def test_no_execute_mode_refuses_to_execute(tree, monkeypatch):
 
 
 # --- the real labs --------------------------------------------------------------------
+
 
 def test_notebook_file_names_are_unique():
     """The cache and the timing report find a lab by its file name."""
@@ -237,18 +299,30 @@ sys.meta_path.insert(0, _Frameworks())
 """
 
 
-@lru_cache(maxsize=None)
+@cache
 def _loaded_by_importing(nb: Path) -> frozenset[str]:
     """The dl_notes modules in sys.modules after running every import statement of the lab."""
     imports = []
     for cell in HOOK._code_cells(nb):
         source = "\n".join(x for x in cell.splitlines() if not x.lstrip().startswith(("%", "!")))
-        imports += [ast.unparse(n) for n in ast.walk(ast.parse(source))
-                    if isinstance(n, (ast.Import, ast.ImportFrom))]
-    code = STUB_FRAMEWORKS + "\n".join(imports) + (
-        "\nimport sys\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'dl_notes'))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                         env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"), check=True)
+        imports += [
+            ast.unparse(n)
+            for n in ast.walk(ast.parse(source))
+            if isinstance(n, (ast.Import, ast.ImportFrom))
+        ]
+    code = (
+        STUB_FRAMEWORKS
+        + "\n".join(imports)
+        + ("\nimport sys\nprint(sorted(m for m in sys.modules if m.split('.')[0] == 'dl_notes'))")
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"),
+        check=True,
+    )
     return frozenset(ast.literal_eval(out.stdout.strip().splitlines()[-1]))
 
 
@@ -265,8 +339,11 @@ def test_each_labs_import_graph_is_what_its_cells_import(nb):
 def test_editing_activations_makes_stale_exactly_the_labs_that_reach_it(tmp_path, monkeypatch):
     """On a copy of the real tree: the labs whose keys change are those that load the module."""
     for part in ("dl_notes", "docs"):
-        shutil.copytree(ROOT / part, tmp_path / part,
-                        ignore=shutil.ignore_patterns("__pycache__", "vendor", "*.md", "*.css", "*.js"))
+        shutil.copytree(
+            ROOT / part,
+            tmp_path / part,
+            ignore=shutil.ignore_patterns("__pycache__", "vendor", "*.md", "*.css", "*.js"),
+        )
     (tmp_path / "requirements").mkdir()
     shutil.copy(ROOT / "requirements" / "lock.txt", tmp_path / "requirements")
     monkeypatch.setattr(HOOK, "ROOT", tmp_path)

@@ -40,6 +40,7 @@ def _assert_equal(a, b, name):
 
 # --- the two versions agree ---------------------------------------------------------
 
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("case", CASES)
 def test_vectorised_matches_loops_forward_and_backward(case, mode, rng):
@@ -54,8 +55,9 @@ def test_vectorised_matches_loops_forward_and_backward(case, mode, rng):
 
     dA = rng.standard_normal(A.shape)
     # Each backward pass gets the *other* forward pass's cache: the course's cache fits both.
-    _assert_equal(pool_backward(dA, cache_loops, mode), pool_backward_loops(dA, cache, mode),
-                  "dA_prev")
+    _assert_equal(
+        pool_backward(dA, cache_loops, mode), pool_backward_loops(dA, cache, mode), "dA_prev"
+    )
 
 
 def test_caches_are_the_course_cache(rng):
@@ -75,18 +77,20 @@ def test_float32_stays_float32(mode, rng):
 
 # --- small cases computed by hand ---------------------------------------------------
 
-X4 = np.arange(16.0).reshape(1, 4, 4, 1)       # rows [0..3], [4..7], [8..11], [12..15]
+X4 = np.arange(16.0).reshape(1, 4, 4, 1)  # rows [0..3], [4..7], [8..11], [12..15]
 HP22 = {"f": 2, "stride": 2}
 
 
 @pytest.mark.parametrize("forward", [pool_forward, pool_forward_loops])
 def test_pool_forward_by_hand(forward):
     np.testing.assert_array_equal(forward(X4, HP22, "max")[0][0, :, :, 0], [[5, 7], [13, 15]])
-    np.testing.assert_array_equal(forward(X4, HP22, "average")[0][0, :, :, 0],
-                                  [[2.5, 4.5], [10.5, 12.5]])
+    np.testing.assert_array_equal(
+        forward(X4, HP22, "average")[0][0, :, :, 0], [[2.5, 4.5], [10.5, 12.5]]
+    )
     # 3 x 3 windows at stride 1 overlap: maxima 10, 11, 14, 15
-    np.testing.assert_array_equal(forward(X4, {"f": 3, "stride": 1})[0][0, :, :, 0],
-                                  [[10, 11], [14, 15]])
+    np.testing.assert_array_equal(
+        forward(X4, {"f": 3, "stride": 1})[0][0, :, :, 0], [[10, 11], [14, 15]]
+    )
 
 
 @pytest.mark.parametrize("backward", [pool_backward, pool_backward_loops])
@@ -99,16 +103,20 @@ def test_pool_backward_by_hand(backward):
     np.testing.assert_array_equal(dA_prev, np.kron([[1, 2], [3, 4]], np.full((2, 2), 0.25)))
     # overlapping windows (f = 3, stride 1, dA = 1): an entry gets 1/9 from each window it is in
     dA_prev = backward(np.ones((1, 2, 2, 1)), (X4, {"f": 3, "stride": 1}), "average")[0, :, :, 0]
-    np.testing.assert_allclose(dA_prev * 9, [[1, 2, 2, 1], [2, 4, 4, 2],
-                                             [2, 4, 4, 2], [1, 2, 2, 1]])
+    np.testing.assert_allclose(
+        dA_prev * 9, [[1, 2, 2, 1], [2, 4, 4, 2], [2, 4, 4, 2], [1, 2, 2, 1]]
+    )
 
 
 def test_create_mask_from_window_by_hand():
-    np.testing.assert_array_equal(create_mask_from_window(np.array([[1.0, 3.0], [-2.0, 0.5]])),
-                                  [[False, True], [False, False]])
+    np.testing.assert_array_equal(
+        create_mask_from_window(np.array([[1.0, 3.0], [-2.0, 0.5]])),
+        [[False, True], [False, False]],
+    )
     # a tie: the course's mask marks every maximum
-    np.testing.assert_array_equal(create_mask_from_window(np.array([[3.0, 3.0], [-2.0, 0.5]])),
-                                  [[True, True], [False, False]])
+    np.testing.assert_array_equal(
+        create_mask_from_window(np.array([[3.0, 3.0], [-2.0, 0.5]])), [[True, True], [False, False]]
+    )
 
 
 def test_distribute_value_by_hand():
@@ -126,6 +134,7 @@ def test_max_pool_backward_sends_ties_to_every_maximum():
 
 # --- gradients: finite differences and TensorFlow -----------------------------------
 
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("case", GRAD_CASES)
 def test_pool_backward_against_finite_differences(case, mode, rng):
@@ -133,8 +142,9 @@ def test_pool_backward_against_finite_differences(case, mode, rng):
     A_prev = rng.standard_normal(shape)
     A, cache = pool_forward(A_prev, hparameters, mode)
     dA = rng.standard_normal(A.shape)
-    numeric = eval_numerical_gradient_array(lambda x: pool_forward(x, hparameters, mode)[0],
-                                            A_prev.copy(), dA)
+    numeric = eval_numerical_gradient_array(
+        lambda x: pool_forward(x, hparameters, mode)[0], A_prev.copy(), dA
+    )
     err = rel_error(pool_backward(dA, cache, mode), numeric)
     assert err < 1e-7, f"{case} {mode}: relative error {err:.2e}"
 
@@ -163,27 +173,57 @@ A_OK = np.ones((2, 5, 7, 3))
 HP_OK = {"f": 2, "stride": 2}
 
 BAD_FORWARD = {
-    "A_prev rank 3": ((np.ones((5, 7, 3)), HP_OK, "max"),
-                      ValueError, r"A_prev must be a 4-D array \(m, n_H_prev, n_W_prev, n_C\)"),
-    "unknown mode": ((A_OK, HP_OK, "min"),
-                     ValueError, r"unknown mode 'min'; expected one of 'max', 'average'"),
+    "A_prev rank 3": (
+        (np.ones((5, 7, 3)), HP_OK, "max"),
+        ValueError,
+        r"A_prev must be a 4-D array \(m, n_H_prev, n_W_prev, n_C\)",
+    ),
+    "unknown mode": (
+        (A_OK, HP_OK, "min"),
+        ValueError,
+        r"unknown mode 'min'; expected one of 'max', 'average'",
+    ),
     "mode avg": ((A_OK, HP_OK, "avg"), ValueError, r"unknown mode 'avg'"),
-    "window larger than input": ((A_OK, {"f": 6, "stride": 1}, "max"),
-                                 ValueError, r"the 6 x 6 window is larger than the input, 5 x 7"),
-    "zero stride": ((A_OK, {"f": 2, "stride": 0}, "max"),
-                    ValueError, r'hparameters\["stride"\] must be an int >= 1, but 0'),
-    "negative stride": ((A_OK, {"f": 2, "stride": -1}, "max"),
-                        ValueError, r'hparameters\["stride"\] must be an int >= 1, but -1'),
-    "fractional stride": ((A_OK, {"f": 2, "stride": 0.5}, "max"),
-                          TypeError, r'hparameters\["stride"\] must be a whole number'),
-    "zero f": ((A_OK, {"f": 0, "stride": 1}, "max"),
-               ValueError, r'hparameters\["f"\] must be an int >= 1, but 0'),
-    "missing f": ((A_OK, {"stride": 2}, "max"),
-                  ValueError, r"hparameters has no 'f'; it needs keys 'f', 'stride'"),
-    "conv hparameters": ((A_OK, {"stride": 2, "pad": 0}, "max"),
-                         ValueError, r"hparameters has no 'f'"),
-    "hparameters not a dict": ((A_OK, [2, 2], "max"),
-                               TypeError, r"hparameters must be a dict with keys 'f', 'stride'"),
+    "window larger than input": (
+        (A_OK, {"f": 6, "stride": 1}, "max"),
+        ValueError,
+        r"the 6 x 6 window is larger than the input, 5 x 7",
+    ),
+    "zero stride": (
+        (A_OK, {"f": 2, "stride": 0}, "max"),
+        ValueError,
+        r'hparameters\["stride"\] must be an int >= 1, but 0',
+    ),
+    "negative stride": (
+        (A_OK, {"f": 2, "stride": -1}, "max"),
+        ValueError,
+        r'hparameters\["stride"\] must be an int >= 1, but -1',
+    ),
+    "fractional stride": (
+        (A_OK, {"f": 2, "stride": 0.5}, "max"),
+        TypeError,
+        r'hparameters\["stride"\] must be a whole number',
+    ),
+    "zero f": (
+        (A_OK, {"f": 0, "stride": 1}, "max"),
+        ValueError,
+        r'hparameters\["f"\] must be an int >= 1, but 0',
+    ),
+    "missing f": (
+        (A_OK, {"stride": 2}, "max"),
+        ValueError,
+        r"hparameters has no 'f'; it needs keys 'f', 'stride'",
+    ),
+    "conv hparameters": (
+        (A_OK, {"stride": 2, "pad": 0}, "max"),
+        ValueError,
+        r"hparameters has no 'f'",
+    ),
+    "hparameters not a dict": (
+        (A_OK, [2, 2], "max"),
+        TypeError,
+        r"hparameters must be a dict with keys 'f', 'stride'",
+    ),
 }
 
 
@@ -198,27 +238,39 @@ def test_pool_forward_rejects_bad_input(case, forward):
 @pytest.mark.parametrize("backward", [pool_backward, pool_backward_loops], ids=lambda f: f.__name__)
 def test_pool_backward_rejects_bad_input(backward):
     name = backward.__name__
-    _, cache = pool_forward(A_OK, HP_OK)                               # A is (2, 2, 3, 3)
-    with pytest.raises(ValueError, match=rf"^{name}: dA must have shape \(2, 2, 3, 3\), but it has "
-                                         r"shape \(2, 3, 3, 3\); it must match A = pool_forward"):
+    _, cache = pool_forward(A_OK, HP_OK)  # A is (2, 2, 3, 3)
+    with pytest.raises(
+        ValueError,
+        match=rf"^{name}: dA must have shape \(2, 2, 3, 3\), but it has "
+        r"shape \(2, 3, 3, 3\); it must match A = pool_forward",
+    ):
         backward(np.ones((2, 3, 3, 3)), cache)
     with pytest.raises(ValueError, match=rf"^{name}: unknown mode 'mean'"):
         backward(np.ones((2, 2, 3, 3)), cache, mode="mean")
-    with pytest.raises(ValueError, match=rf"^{name}: cache must be the tuple \(A_prev, "
-                                         r"hparameters\) that pool_forward returns, but it has 3"):
+    with pytest.raises(
+        ValueError,
+        match=rf"^{name}: cache must be the tuple \(A_prev, "
+        r"hparameters\) that pool_forward returns, but it has 3",
+    ):
         backward(np.ones((2, 2, 3, 3)), (A_OK, HP_OK, "max"))
     with pytest.raises(TypeError, match=rf"^{name}: cache must be the tuple"):
         backward(np.ones((2, 2, 3, 3)), A_OK)
 
 
 def test_mask_and_distribute_reject_bad_input():
-    with pytest.raises(ValueError, match=r"^create_mask_from_window: x must be a 2-D array "
-                                         r"\(f, f\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"^create_mask_from_window: x must be a 2-D array "
+        r"\(f, f\)",
+    ):
         create_mask_from_window(np.ones((2, 2, 3)))
     with pytest.raises(ValueError, match=r"^distribute_value: shape must be a pair \(n_H, n_W\)"):
         distribute_value(1.0, (2, 2, 2))
-    with pytest.raises(ValueError, match=r"^distribute_value: each entry of shape must be an int "
-                                         r">= 1, but 0"):
+    with pytest.raises(
+        ValueError,
+        match=r"^distribute_value: each entry of shape must be an int "
+        r">= 1, but 0",
+    ):
         distribute_value(1.0, (2, 0))
     with pytest.raises(ValueError, match=r"^distribute_value: dz must be one number"):
         distribute_value(np.ones(3), (2, 2))

@@ -17,7 +17,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
-SITE_PATH = urlsplit(re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)).path
+SITE_PATH = urlsplit(
+    re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text(), re.M).group(1)
+).path
 
 #: A notebook page's own HTML must stay below this many bytes (its CSS is a shared file).
 NOTEBOOK_PAGE_LIMIT = 200_000
@@ -32,9 +34,18 @@ def test_strict_build_passes_without_warnings(site):
 class _Refs(HTMLParser):
     """Collect asset references, links and ids from one HTML page."""
 
-    ASSET_ATTRS = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-                   ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data"),
-                   ("track", "src"), ("input", "src")}
+    ASSET_ATTRS = {
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("source", "src"),
+        ("video", "src"),
+        ("audio", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("track", "src"),
+        ("input", "src"),
+    }
 
     def __init__(self):
         super().__init__()
@@ -80,9 +91,11 @@ def _is_external(url: str) -> bool:
     return bool(urlsplit(url).scheme in ("http", "https") or url.startswith("//"))
 
 
-CDN = re.compile(r"https?://(?:[\w-]+\.)*(?:unpkg\.com|jsdelivr\.net|cdnjs\.cloudflare\.com|googleapis\.com|"
-                 r"gstatic\.com|polyfill\.io|mathjax\.org|jquery\.com|esm\.sh|bootstrapcdn\.com|"
-                 r"api\.github\.com|cloudflare\.com|skypack\.dev|typekit\.net)[^\s\"'`)]*")
+CDN = re.compile(
+    r"https?://(?:[\w-]+\.)*(?:unpkg\.com|jsdelivr\.net|cdnjs\.cloudflare\.com|googleapis\.com|"
+    r"gstatic\.com|polyfill\.io|mathjax\.org|jquery\.com|esm\.sh|bootstrapcdn\.com|"
+    r"api\.github\.com|cloudflare\.com|skypack\.dev|typekit\.net)[^\s\"'`)]*"
+)
 
 
 def _allowed_in_theme_js(url: str, built: Path) -> str | None:
@@ -92,13 +105,19 @@ def _allowed_in_theme_js(url: str, built: Path) -> str | None:
     """
     if url.startswith("https://unpkg.com/mermaid@"):
         # Material loads mermaid only on a page with a mermaid diagram.
-        pages = [p for p in built.rglob("*.html") if 'class="mermaid"' in p.read_text(encoding="utf-8")]
+        pages = [
+            p for p in built.rglob("*.html") if 'class="mermaid"' in p.read_text(encoding="utf-8")
+        ]
         return None if pages else "mermaid: no page has a diagram"
     if url.startswith("https://unpkg.com/resize-observer-polyfill"):
         return "polyfill: loaded only by browsers without ResizeObserver (none current)"
     if url.startswith("https://api.github.com/"):
         config = (ROOT / "mkdocs.yml").read_text()
-        return None if re.search(r"^repo_url:", config, re.M) else "repository facts: repo_url is not set"
+        return (
+            None
+            if re.search(r"^repo_url:", config, re.M)
+            else "repository facts: repo_url is not set"
+        )
     return None
 
 
@@ -110,11 +129,15 @@ def test_no_external_assets(built):
         problems += [f"{page.relative_to(built)}: {u}" for u in refs.assets if _is_external(u)]
         for script in refs.inline:
             problems += [f"{page.relative_to(built)} (inline): {u}" for u in CDN.findall(script)]
-            problems += [f"{page.relative_to(built)} (inline import): {u}"
-                         for u in re.findall(r"import\(\s*[\"'](https?://[^\"']+)", script)]
+            problems += [
+                f"{page.relative_to(built)} (inline import): {u}"
+                for u in re.findall(r"import\(\s*[\"'](https?://[^\"']+)", script)
+            ]
     for css in built.rglob("*.css"):
         text = css.read_text(encoding="utf-8", errors="replace")
-        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(
+            r"@import\s+['\"]([^'\"]+)", text
+        ):
             if _is_external(url):
                 problems.append(f"{css.relative_to(built)}: {url}")
     for js in built.rglob("*.js"):
@@ -143,15 +166,20 @@ def test_notebook_pages_are_light_and_offer_the_clean_notebook(built):
         # The lab's own weight: the images it drew and the site's navigation (which grows
         # with every page of the site) don't count; inlined CSS or scripts would.
         own = len(re.sub(r"data:image/[^\"']+|<nav\b.*?</nav>", "", html, flags=re.S).encode())
-        assert own < NOTEBOOK_PAGE_LIMIT, f"{rel}: {own} bytes of HTML besides its images and the navigation"
+        assert own < NOTEBOOK_PAGE_LIMIT, (
+            f"{rel}: {own} bytes of HTML besides its images and the navigation"
+        )
         assert f'href="{source.name}" download' in html, f"{rel}: no download link"
         offered = page.parent / source.name
-        assert offered.read_bytes() == source.read_bytes(), f"{rel}: the download is not the clean source"
+        assert offered.read_bytes() == source.read_bytes(), (
+            f"{rel}: the download is not the clean source"
+        )
         assert "jp-OutputArea-output" in html, f"{rel}: the page shows no outputs"
 
 
 def test_internal_links_and_anchors_resolve(built):
-    """Every internal link and anchor resolves; external links are listed, not fetched (no network)."""
+    """Every internal link and anchor resolves; external links are listed, not fetched (no
+    network)."""
     pages = {p: _parse(p) for p in built.rglob("*.html")}
     broken, external = [], set()
     for page, refs in pages.items():
@@ -180,7 +208,9 @@ def test_internal_links_and_anchors_resolve(built):
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(built)} -> {url} (no such anchor)")
     (ROOT / "test-output").mkdir(exist_ok=True)
-    (ROOT / "test-output" / "external-links.txt").write_text("".join(f"{u}\n" for u in sorted(external)))
+    (ROOT / "test-output" / "external-links.txt").write_text(
+        "".join(f"{u}\n" for u in sorted(external))
+    )
     assert not broken, "broken links:\n" + "\n".join(sorted(broken)[:50])
 
 
@@ -194,13 +224,16 @@ def test_api_pages_link_their_chapters_and_chapters_link_the_api(built):
 
 
 def test_math_reaches_the_renderer(built):
-    """Markdown math is wrapped for KaTeX; notebook math keeps its delimiters inside rendered Markdown."""
+    """Markdown math is wrapped for KaTeX; notebook math keeps its delimiters inside rendered
+    Markdown."""
     week = (built / "course1" / "week2" / "index.html").read_text(encoding="utf-8")
     assert 'class="arithmatex"' in week
     api = (built / "reference" / "api" / "deep_network" / "index.html").read_text(encoding="utf-8")
     assert 'class="arithmatex"' in api, "docstring math is wrapped too"
-    lab = (built / "course1" / "labs" / "w2a2-logistic-regression" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'jp-RenderedMarkdown[^>]*>(?:(?!</div>).)*\$', lab, re.S)
+    lab = (built / "course1" / "labs" / "w2a2-logistic-regression" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert re.search(r"jp-RenderedMarkdown[^>]*>(?:(?!</div>).)*\$", lab, re.S)
 
 
 def test_search_index_covers_chapters_and_labs(built):
@@ -215,7 +248,8 @@ LAB_BUDGET_WARN, LAB_BUDGET_FAIL = 60.0, 120.0
 
 
 def test_every_lab_runs_within_its_time_budget(built):
-    """Each lab's time, read from its executed copy's cell timestamps: warn over 60 s, fail over 120 s.
+    """Each lab's time, read from its executed copy's cell timestamps: warn over 60 s, fail over 120
+    s.
 
     The build has just made sure every lab has an executed copy for the current content, so
     this reads the run that produced what the site shows (in the suite: two labs at a time,
@@ -224,7 +258,9 @@ def test_every_lab_runs_within_its_time_budget(built):
     import importlib.util
     import warnings
 
-    spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "docs" / "hooks" / "notebooks.py")
+    spec = importlib.util.spec_from_file_location(
+        "notebooks_hook", ROOT / "docs" / "hooks" / "notebooks.py"
+    )
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
     times = {}

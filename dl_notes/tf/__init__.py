@@ -17,7 +17,7 @@ TensorFlow's C++ start-up messages are silenced (`TF_CPP_MIN_LOG_LEVEL=2`) unles
 environment already sets that variable. Its oneDNN notice ignores that setting and is
 printed straight to the process's standard error while TensorFlow loads, so the import
 below sends file descriptor 2 to /dev/null for its duration (errors still raise).
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 

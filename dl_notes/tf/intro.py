@@ -38,7 +38,7 @@ loss, gradients, update) in `tf.function` and so traces it once into a graph: ab
 step, 0.2 s an epoch, 40 epochs in about 8 s (measured on an idle machine; twice that when
 other work shares the CPU). The step is the course's, line for line: a `GradientTape`
 around `forward_propagation` and `compute_total_loss`, `tape.gradient`, `apply_gradients`.
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -115,6 +115,8 @@ def linear_function(seed=1):
     b = tf.Variable(rng.randn(4, 1), name="b")
     Y = tf.add(tf.matmul(W, X), b)
     return Y
+
+
 # --8<-- [end:linear_function]
 
 
@@ -143,6 +145,8 @@ def sigmoid(z):
     z = tf.cast(_as_tensor(z, "z", "sigmoid"), tf.float32)
     a = tf.keras.activations.sigmoid(z)
     return a
+
+
 # --8<-- [end:sigmoid]
 
 
@@ -150,7 +154,8 @@ def sigmoid(z):
 def one_hot_matrix(label, C=6):
     r"""One-hot encoding of one label: a vector of `C` zeros with a 1 at index `label`.
 
-    $$\text{one\_hot}(y)_k = \begin{cases} 1 & k = y \\ 0 & k \ne y \end{cases}, \qquad k = 0, \dots, C-1$$
+    $$\text{one\_hot}(y)_k = \begin{cases} 1 & k = y \\ 0 & k \ne y \end{cases}, \qquad k = 0,
+    \dots, C-1$$
 
     Made to be mapped over a `tf.data.Dataset` of labels (`y_train.map(one_hot_matrix)`),
     as in the course. `tf.one_hot` silently returns all zeros for a label outside
@@ -183,22 +188,33 @@ def one_hot_matrix(label, C=6):
     C = int(C)
     label = _as_tensor(label, "label", where)
     if not label.dtype.is_integer:
-        raise TypeError(f"{where}: label must be an integer class label, but it has dtype {label.dtype.name}.")
+        raise TypeError(
+            f"{where}: label must be an integer class label, but it has dtype {label.dtype.name}."
+        )
     if _shape(label) not in ((), (1,)):
         raise ValueError(
-            f"{where}: label must be a single class label of shape () or (1,), but it has "
-            f"shape {_shape(label)}; map one_hot_matrix over a tf.data.Dataset to encode many labels."
+            f"{where}: label must be a single class label of shape () or (1,), but it has shape "
+            f"{_shape(label)}; map one_hot_matrix over a tf.data.Dataset to encode many labels."
         )
     if tf.executing_eagerly():
         value = int(tf.reshape(label, [-1])[0])
         if not 0 <= value < C:
-            raise ValueError(f"{where}: label must be in 0..{C - 1} for C={C}, but {value} was given.")
+            raise ValueError(
+                f"{where}: label must be in 0..{C - 1} for C={C}, but {value} was given."
+            )
     else:  # inside Dataset.map or tf.function: checked when the graph runs
-        tf.debugging.assert_non_negative(label, message=f"{where}: label must be in 0..{C - 1} for C={C}")
-        tf.debugging.assert_less(label, tf.cast(C, label.dtype),
-                                 message=f"{where}: label must be in 0..{C - 1} for C={C}")
+        tf.debugging.assert_non_negative(
+            label, message=f"{where}: label must be in 0..{C - 1} for C={C}"
+        )
+        tf.debugging.assert_less(
+            label,
+            tf.cast(C, label.dtype),
+            message=f"{where}: label must be in 0..{C - 1} for C={C}",
+        )
     one_hot = tf.reshape(tf.one_hot(label, C, axis=0), shape=[C])
     return one_hot
+
+
 # --8<-- [end:one_hot_matrix]
 
 
@@ -264,7 +280,9 @@ def prepare_dataset(X_orig, Y_orig, C=6):
             f"but it has shape {Y_orig.shape}."
         )
     if Y_orig.dtype.kind not in "ui":
-        raise TypeError(f"{where}: Y_orig must hold integer labels, but it has dtype {Y_orig.dtype}.")
+        raise TypeError(
+            f"{where}: Y_orig must hold integer labels, but it has dtype {Y_orig.dtype}."
+        )
     bad = (Y_orig < 0) | (Y_orig >= C)
     if bad.any():
         raise ValueError(
@@ -274,6 +292,8 @@ def prepare_dataset(X_orig, Y_orig, C=6):
     x_dataset = tf.data.Dataset.from_tensor_slices(X_orig).map(normalize)
     y_dataset = tf.data.Dataset.from_tensor_slices(Y_orig[0]).map(lambda y: one_hot_matrix(y, C))
     return x_dataset, y_dataset
+
+
 # --8<-- [end:prepare_dataset]
 
 
@@ -320,6 +340,8 @@ def initialize_parameters(n_x=784, n_h1=25, n_h2=12, n_y=6, seed=1):
         parameters[f"W{l}"] = tf.Variable(initializer(shape=(sizes[l], sizes[l - 1])), name=f"W{l}")
         parameters[f"b{l}"] = tf.Variable(initializer(shape=(sizes[l], 1)), name=f"b{l}")
     return parameters
+
+
 # --8<-- [end:initialize_parameters]
 
 
@@ -342,7 +364,8 @@ def forward_propagation(X, parameters):
         Input, one example per column; cast to the dtype of `W1`.
     parameters : dict
         `W1` (n_h1, n_x), `b1` (n_h1, 1), `W2` (n_h2, n_h1), `b2` (n_h2, 1), `W3` (n_y, n_h2),
-        `b3` (n_y, 1), as made by [`initialize_parameters`][dl_notes.tf.intro.initialize_parameters].
+        `b3` (n_y, 1), as made by
+        [`initialize_parameters`][dl_notes.tf.intro.initialize_parameters].
 
     Returns
     -------
@@ -350,7 +373,9 @@ def forward_propagation(X, parameters):
         The logits: the output of the last LINEAR unit.
     """
     where = "forward_propagation"
-    check_parameters(parameters, 3, where, numpy=False)  # static shapes: works on Variables in tf.function
+    check_parameters(
+        parameters, 3, where, numpy=False
+    )  # static shapes: works on Variables in tf.function
     W1, b1 = parameters["W1"], parameters["b1"]
     W2, b2 = parameters["W2"], parameters["b2"]
     W3, b3 = parameters["W3"], parameters["b3"]
@@ -368,6 +393,8 @@ def forward_propagation(X, parameters):
     A2 = tf.keras.activations.relu(Z2)
     Z3 = tf.math.add(tf.linalg.matmul(W3, A2), b3)
     return Z3
+
+
 # --8<-- [end:forward_propagation]
 
 
@@ -376,7 +403,8 @@ def compute_total_loss(logits, labels):
     r"""Categorical cross-entropy of softmax(logits), *summed* over the examples.
 
     $$\mathcal{J}_{\text{total}} = \sum_{i=1}^{m} \mathcal{L}^{(i)}, \qquad
-    \mathcal{L}^{(i)} = -\sum_{k=1}^{C} y_k^{(i)} \log \frac{e^{z_k^{(i)}}}{\sum_{j=1}^{C} e^{z_j^{(i)}}}$$
+    \mathcal{L}^{(i)} = -\sum_{k=1}^{C} y_k^{(i)} \log \frac{e^{z_k^{(i)}}}{\sum_{j=1}^{C}
+    e^{z_j^{(i)}}}$$
 
     The sum, not the mean: `model` adds the totals of all mini-batches and divides by
     the number of examples $m$ once per epoch, so the epoch's cost is the exact mean even
@@ -386,7 +414,8 @@ def compute_total_loss(logits, labels):
     Parameters
     ----------
     logits : tf.Tensor or ndarray, shape (C, m)
-        Output of [`forward_propagation`][dl_notes.tf.intro.forward_propagation], before the softmax.
+        Output of [`forward_propagation`][dl_notes.tf.intro.forward_propagation], before the
+        softmax.
     labels : tf.Tensor or ndarray, shape (C, m)
         One-hot labels (or any probability distributions over the C classes).
 
@@ -411,14 +440,19 @@ def compute_total_loss(logits, labels):
             f"shape {_shape(logits)} and labels has shape {_shape(labels)}."
         )
     total_loss = tf.reduce_sum(
-        tf.keras.losses.categorical_crossentropy(tf.transpose(labels), tf.transpose(logits),
-                                                 from_logits=True))
+        tf.keras.losses.categorical_crossentropy(
+            tf.transpose(labels), tf.transpose(logits), from_logits=True
+        )
+    )
     return total_loss
+
+
 # --8<-- [end:compute_total_loss]
 
 
 def _check_dataset(dataset, name, where):
-    """Check that `dataset` is a finite `tf.data.Dataset` of vectors; return (size, vector length)."""
+    """Check that `dataset` is a finite `tf.data.Dataset` of vectors; return (size, vector
+    length)."""
     if not isinstance(dataset, tf.data.Dataset):
         raise TypeError(
             f"{where}: {name} must be a tf.data.Dataset with one example per element (see "
@@ -431,7 +465,9 @@ def _check_dataset(dataset, name, where):
             f"but the elements are {spec}; flatten the images first (see prepare_dataset)."
         )
     if not (spec.dtype.is_floating or spec.dtype.is_integer):
-        raise TypeError(f"{where}: {name} must hold numbers, but its elements have dtype {spec.dtype.name}.")
+        raise TypeError(
+            f"{where}: {name} must hold numbers, but its elements have dtype {spec.dtype.name}."
+        )
     size = int(dataset.cardinality())
     if size <= 0:
         raise ValueError(
@@ -442,7 +478,8 @@ def _check_dataset(dataset, name, where):
 
 
 def _check_pair(X, Y, names, where):
-    """Check a dataset of inputs and a dataset of one-hot labels of the same size; return (m, n_x, C)."""
+    """Check a dataset of inputs and a dataset of one-hot labels of the same size; return (m, n_x,
+    C)."""
     m, n_x = _check_dataset(X, names[0], where)
     m_y, C = _check_dataset(Y, names[1], where)
     if m != m_y:
@@ -453,8 +490,17 @@ def _check_pair(X, Y, names, where):
 
 
 # --8<-- [start:model]
-def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=40,
-          minibatch_size=32, print_cost=True, seed=1):
+def model(
+    X_train,
+    Y_train,
+    X_test,
+    Y_test,
+    learning_rate=0.0001,
+    num_epochs=40,
+    minibatch_size=32,
+    print_cost=True,
+    seed=1,
+):
     r"""Train the 3-layer network with mini-batches, `tf.GradientTape` and Adam.
 
     Each epoch shuffles the training set (seeded), splits it into mini-batches of
@@ -476,7 +522,8 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=40,
     Parameters
     ----------
     X_train : tf.data.Dataset
-        `m_train` elements of shape (n_x,), float; see [`prepare_dataset`][dl_notes.tf.intro.prepare_dataset].
+        `m_train` elements of shape (n_x,), float; see
+        [`prepare_dataset`][dl_notes.tf.intro.prepare_dataset].
     Y_train : tf.data.Dataset
         `m_train` one-hot elements of shape (C,).
     X_test : tf.data.Dataset
@@ -527,7 +574,7 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=40,
     dataset = tf.data.Dataset.zip((X_train, Y_train)).map(as_float).cache()
     test_dataset = tf.data.Dataset.zip((X_test, Y_test)).map(as_float).cache()
 
-    def forward(minibatch_X):               # tf.data gives examples as rows, the network wants columns
+    def forward(minibatch_X):  # tf.data gives examples as rows, the network wants columns
         return forward_propagation(tf.transpose(minibatch_X), parameters)
 
     def total_loss(minibatch_Y, Z3):
@@ -535,18 +582,34 @@ def model(X_train, Y_train, X_test, Y_test, learning_rate=0.0001, num_epochs=40,
 
     def report(epoch, logs):
         if print_cost and (epoch % 10 == 0 or epoch == num_epochs - 1):
-            print(f"Cost after epoch {epoch}: {logs['cost']:.6f}   "
-                  f"train accuracy: {logs['accuracy']:.4f}   test accuracy: {logs['val_accuracy']:.4f}")
+            print(
+                f"Cost after epoch {epoch}: {logs['cost']:.6f}   train accuracy: "
+                f"{logs['accuracy']:.4f}   test accuracy: {logs['val_accuracy']:.4f}"
+            )
 
     # Each mini-batch: a GradientTape around forward and total_loss, gradients, an Adam step.
-    history = fit(forward, dataset, total_loss, variables=parameters, metrics={"accuracy": _count_correct},
-                  validation_data=test_dataset, on_epoch_end=report, learning_rate=learning_rate,
-                  num_epochs=num_epochs, mini_batch_size=minibatch_size, seed=seed, reduction="sum")
+    history = fit(
+        forward,
+        dataset,
+        total_loss,
+        variables=parameters,
+        metrics={"accuracy": _count_correct},
+        validation_data=test_dataset,
+        on_epoch_end=report,
+        learning_rate=learning_rate,
+        num_epochs=num_epochs,
+        mini_batch_size=minibatch_size,
+        seed=seed,
+        reduction="sum",
+    )
     return parameters, history["cost"], history["accuracy"], history["val_accuracy"]
+
+
 # --8<-- [end:model]
 
 
 def _count_correct(minibatch_Y, Z3):
-    """Number of examples whose largest logit (a column of `Z3`) is the labelled class (a row of `minibatch_Y`)."""
+    """Number of examples whose largest logit (a column of `Z3`) is the labelled class (a row of
+    `minibatch_Y`)."""
     hits = tf.equal(tf.argmax(Z3, axis=0), tf.argmax(minibatch_Y, axis=1))
     return tf.reduce_sum(tf.cast(hits, tf.float32))

@@ -34,7 +34,7 @@ check that both give the same number.
 **Reproducible.** Every random choice takes a seed: the initial weights (each layer gets its
 own seeded Glorot initializer) and the order of the mini-batches. Nothing here touches a
 global random generator.
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -115,22 +115,25 @@ def masked_binary_crossentropy(y_true, y_pred):
         bad = tf.logical_and(labelled, tf.logical_and(y_true != 0, y_true != 1))
         if bool(tf.reduce_any(bad)):
             raise ValueError(
-                f"{where}: y_true must hold labels 0 or 1, or nan for a missing label, but it contains "
-                f"{np.unique(y_true.numpy()[bad.numpy()])[:5].tolist()}."
+                f"{where}: y_true must hold labels 0 or 1, or nan for a missing label, "
+                f"but it contains {np.unique(y_true.numpy()[bad.numpy()])[:5].tolist()}."
             )
-    y = tf.where(labelled, y_true, tf.zeros_like(y_true))          # no nan from here on
+    y = tf.where(labelled, y_true, tf.zeros_like(y_true))  # no nan from here on
     eps = keras.config.epsilon()
     a = tf.clip_by_value(y_pred, eps, 1.0 - eps)
     losses = -(y * tf.math.log(a) + (1.0 - y) * tf.math.log(1.0 - a))
-    losses = tf.where(labelled, losses, tf.zeros_like(losses))      # missing labels cost nothing
+    losses = tf.where(labelled, losses, tf.zeros_like(losses))  # missing labels cost nothing
     return tf.reduce_sum(losses, axis=-1)
+
+
 # --8<-- [end:masked_binary_crossentropy]
 
 
 def masked_accuracy(Y, Y_prob, threshold=0.5):
     r"""Accuracy of each task over its known labels: predict 1 where the output exceeds `threshold`.
 
-    $$\text{acc}_j = \frac{\#\{i : y^{(i)}_j \ne ?,\ \mathbb{1}[\hat y^{(i)}_j > \text{threshold}] = y^{(i)}_j\}}
+    $$\text{acc}_j =
+    \frac{\#\{i : y^{(i)}_j \ne ?,\ \mathbb{1}[\hat y^{(i)}_j > \text{threshold}] = y^{(i)}_j\}}
     {\#\{i : y^{(i)}_j \ne ?\}}$$
 
     Parameters
@@ -161,7 +164,8 @@ def masked_accuracy(Y, Y_prob, threshold=0.5):
 
 
 def class_accuracy(model, X, y):
-    r"""Fraction of examples whose most probable class is the label: $\frac{1}{m}\sum_i \mathbb{1}[\arg\max_k \hat y^{(i)}_k = y^{(i)}]$.
+    r"""Fraction of examples whose most probable class is the label:
+    $\frac{1}{m}\sum_i \mathbb{1}[\arg\max_k \hat y^{(i)}_k = y^{(i)}]$.
 
     Parameters
     ----------
@@ -179,15 +183,20 @@ def class_accuracy(model, X, y):
     where = "class_accuracy"
     y = np.asarray(y)
     if y.ndim != 1 or len(y) != len(X):
-        raise ValueError(f"{where}: y must have shape (m,) with m = {len(X)} (the examples of X), "
-                         f"but it has shape {y.shape}.")
+        raise ValueError(
+            f"{where}: y must have shape (m,) with m = {len(X)} "
+            f"(the examples of X), but it has shape {y.shape}."
+        )
     probs = np.asarray(model(np.asarray(X, np.float32), training=False))
     return float(np.mean(np.argmax(probs, axis=1) == y))
 
 
 # --8<-- [start:models]
-def build_cnn(input_shape=(36, 36, 1), n_y=6, output_activation="softmax", filters=(16, 32), seed=0):
-    r"""A small ConvNet: `CONV5x5 -> RELU -> MAXPOOL -> CONV3x3 -> RELU -> MAXPOOL -> FLATTEN -> DENSE`.
+def build_cnn(
+    input_shape=(36, 36, 1), n_y=6, output_activation="softmax", filters=(16, 32), seed=0
+):
+    r"""A small ConvNet:
+    `CONV5x5 -> RELU -> MAXPOOL -> CONV3x3 -> RELU -> MAXPOOL -> FLATTEN -> DENSE`.
 
     The convolutions have `filters[0]` and `filters[1]` filters, 'valid' padding and stride 1;
     each pool halves the height and width. For 36x36 inputs and `filters=(16, 32)` the shapes are
@@ -214,13 +223,15 @@ def build_cnn(input_shape=(36, 36, 1), n_y=6, output_activation="softmax", filte
     where = "build_cnn"
     if len(tuple(input_shape)) != 3 or min(input_shape[:2]) < 10:
         raise ValueError(
-            f"{where}: input_shape must be (height, width, channels) with height and width at least 10, "
-            f"but {tuple(input_shape)!r} was given."
+            f"{where}: input_shape must be (height, width, channels) with "
+            f"height and width at least 10, but {tuple(input_shape)!r} was given."
         )
     check_positive(n_y, "n_y", where, integer=True)
     check_choice(output_activation, ("softmax", "sigmoid"), "output_activation", where)
     if len(tuple(filters)) != 2:
-        raise ValueError(f"{where}: filters must give 2 numbers of filters, but {filters!r} was given.")
+        raise ValueError(
+            f"{where}: filters must give 2 numbers of filters, but {filters!r} was given."
+        )
     for f in filters:
         check_positive(f, "filters", where, integer=True)
     seed = check_seed(seed, where, minimum=0)
@@ -229,15 +240,24 @@ def build_cnn(input_shape=(36, 36, 1), n_y=6, output_activation="softmax", filte
         return keras.initializers.GlorotUniform(seed=seed * 100 + k)
 
     layers = keras.layers
-    return keras.Sequential([
-        keras.Input(tuple(input_shape)),
-        layers.Conv2D(int(filters[0]), 5, activation="relu", kernel_initializer=init(1), name="conv1"),
-        layers.MaxPooling2D(2, name="pool1"),
-        layers.Conv2D(int(filters[1]), 3, activation="relu", kernel_initializer=init(2), name="conv2"),
-        layers.MaxPooling2D(2, name="pool2"),
-        layers.Flatten(name="flatten"),
-        layers.Dense(int(n_y), activation=output_activation, kernel_initializer=init(3), name="output"),
-    ], name="cnn")
+    return keras.Sequential(
+        [
+            keras.Input(tuple(input_shape)),
+            layers.Conv2D(
+                int(filters[0]), 5, activation="relu", kernel_initializer=init(1), name="conv1"
+            ),
+            layers.MaxPooling2D(2, name="pool1"),
+            layers.Conv2D(
+                int(filters[1]), 3, activation="relu", kernel_initializer=init(2), name="conv2"
+            ),
+            layers.MaxPooling2D(2, name="pool2"),
+            layers.Flatten(name="flatten"),
+            layers.Dense(
+                int(n_y), activation=output_activation, kernel_initializer=init(3), name="output"
+            ),
+        ],
+        name="cnn",
+    )
 
 
 def transfer(source, n_y, n_layers=None, trainable=False, output_activation="softmax", seed=0):
@@ -276,33 +296,48 @@ def transfer(source, n_y, n_layers=None, trainable=False, output_activation="sof
     """
     where = "transfer"
     if not isinstance(source, keras.Sequential):
-        raise TypeError(f"{where}: source must be a keras.Sequential model, but a {type(source).__name__} was given.")
+        raise TypeError(
+            f"{where}: source must be a keras.Sequential "
+            f"model, but a {type(source).__name__} was given."
+        )
     check_positive(n_y, "n_y", where, integer=True)
     check_choice(output_activation, ("softmax", "sigmoid"), "output_activation", where)
-    most = len(source.layers) - 1                                     # every layer but the output layer
+    most = len(source.layers) - 1  # every layer but the output layer
     n_layers = most if n_layers is None else n_layers
-    if isinstance(n_layers, bool) or not isinstance(n_layers, (int, np.integer)) or not 1 <= n_layers <= most:
+    if (
+        isinstance(n_layers, bool)
+        or not isinstance(n_layers, (int, np.integer))
+        or not 1 <= n_layers <= most
+    ):
         raise ValueError(
-            f"{where}: n_layers must be an int from 1 to {most} (the source has {most + 1} layers and "
-            f"its output layer is replaced), but {n_layers!r} was given."
+            f"{where}: n_layers must be an int from 1 to {most} (the source has {most + 1} "
+            f"layers and its output layer is replaced), but {n_layers!r} was given."
         )
     if not isinstance(trainable, bool):
         raise TypeError(f"{where}: trainable must be True or False, but {trainable!r} was given.")
     seed = check_seed(seed, where, minimum=0)
 
     copies = []
-    for layer in source.layers[:int(n_layers)]:
+    for layer in source.layers[: int(n_layers)]:
         copy = layer.__class__.from_config(layer.get_config())
         copy.trainable = trainable
         copies.append(copy)
     model = keras.Sequential([keras.Input(source.input_shape[1:]), *copies], name="transfer")
     for copy, layer in zip(copies, source.layers):
         copy.set_weights(layer.get_weights())
-    if len(model.output_shape) > 2:                                   # stopped inside the ConvNet
+    if len(model.output_shape) > 2:  # stopped inside the ConvNet
         model.add(keras.layers.Flatten(name="flatten_new"))
-    model.add(keras.layers.Dense(int(n_y), activation=output_activation, name="output",
-                                 kernel_initializer=keras.initializers.GlorotUniform(seed=seed * 100 + 99)))
+    model.add(
+        keras.layers.Dense(
+            int(n_y),
+            activation=output_activation,
+            name="output",
+            kernel_initializer=keras.initializers.GlorotUniform(seed=seed * 100 + 99),
+        )
+    )
     return model
+
+
 # --8<-- [end:models]
 
 
@@ -328,8 +363,9 @@ def train(model, X, Y, loss, learning_rate=0.001, num_epochs=10, mini_batch_size
     X : ndarray, shape (m, ...)
         Inputs, one example per row.
     Y : ndarray, shape (m,) or (m, n_y)
-        Labels as `loss` wants them (class indices for `keras.losses.sparse_categorical_crossentropy`,
-        0/1/`nan` for [`masked_binary_crossentropy`][dl_notes.tf.multitask.masked_binary_crossentropy]).
+        Labels as `loss` wants them (class indices for
+        `keras.losses.sparse_categorical_crossentropy`, 0/1/`nan` for
+        [`masked_binary_crossentropy`][dl_notes.tf.multitask.masked_binary_crossentropy]).
     loss : callable
         `loss(y_true, y_pred)` returning one loss per example, shape (m_batch,).
     learning_rate : float, default 0.001
@@ -347,34 +383,49 @@ def train(model, X, Y, loss, learning_rate=0.001, num_epochs=10, mini_batch_size
     """
     where = "train"
     if not isinstance(model, keras.Model):
-        raise TypeError(f"{where}: model must be a keras.Model, but a {type(model).__name__} was given.")
+        raise TypeError(
+            f"{where}: model must be a keras.Model, but a {type(model).__name__} was given."
+        )
     if not callable(loss):
-        raise TypeError(f"{where}: loss must be a function loss(y_true, y_pred), but a {type(loss).__name__} was given.")
+        raise TypeError(
+            f"{where}: loss must be a function loss(y_true, "
+            f"y_pred), but a {type(loss).__name__} was given."
+        )
     X, Y = np.asarray(X), np.asarray(Y)
     if X.ndim < 2 or Y.ndim < 1 or X.shape[0] != Y.shape[0] or X.shape[0] == 0:
         raise ValueError(
-            f"{where}: X and Y must hold the same number m > 0 of examples in their first axis, but X has "
-            f"shape {X.shape} and Y has shape {Y.shape}."
+            f"{where}: X and Y must hold the same number m > 0 of examples in "
+            f"their first axis, but X has shape {X.shape} and Y has shape {Y.shape}."
         )
     check_positive(learning_rate, "learning_rate", where)
     check_positive(num_epochs, "num_epochs", where, integer=True)
     check_positive(mini_batch_size, "mini_batch_size", where, integer=True)
     X = X.astype(np.float32)
-    Y = Y.astype(np.int64) if Y.dtype.kind in "biu" else Y       # class indices; float labels stay float
-    history = fit(model, (X, Y), loss, learning_rate=learning_rate, num_epochs=num_epochs,
-                  mini_batch_size=mini_batch_size, seed=as_rng(seed, where))
+    Y = Y.astype(np.int64) if Y.dtype.kind in "biu" else Y  # class indices; float labels stay float
+    history = fit(
+        model,
+        (X, Y),
+        loss,
+        learning_rate=learning_rate,
+        num_epochs=num_epochs,
+        mini_batch_size=mini_batch_size,
+        seed=as_rng(seed, where),
+    )
     return history["cost"]
+
+
 # --8<-- [end:train]
 
 
 def _check_same_shape(y_true, y_pred, where):
-    """Raise ValueError unless the static shapes agree (unknown sizes match anything) and have rank >= 2."""
+    """Raise ValueError unless the static shapes agree (unknown sizes match anything) and have
+    rank >= 2."""
     a, b = y_true.shape, y_pred.shape
     if a.rank is None or b.rank is None:
         return
     if a.rank < 2 or a.rank != b.rank or not a.is_compatible_with(b):
         raise ValueError(
-            f"{where}: y_true and y_pred must have the same shape (m, n_y), one row per example and one "
-            f"column per task, but y_true has shape {tuple(a.as_list())} and y_pred has shape "
-            f"{tuple(b.as_list())}."
+            f"{where}: y_true and y_pred must have the same shape (m, n_y), "
+            f"one row per example and one column per task, but y_true has shape "
+            f"{tuple(a.as_list())} and y_pred has shape {tuple(b.as_list())}."
         )

@@ -1,4 +1,5 @@
-r"""One seeded training loop for every TensorFlow model of the course: GradientTape, mini-batches, Adam.
+r"""One seeded training loop for every TensorFlow model of the course: GradientTape, mini-batches,
+Adam.
 
 Taught in: Course 2, [week 3](../../course2/week3.md#deep-learning-frameworks) (the loop
 behind [`model`][dl_notes.tf.intro.model] of the
@@ -13,9 +14,10 @@ optimizer apply them. [`fit`][dl_notes.tf.training.fit] is that loop, written on
 
 ``` {.python notest}
 for epoch in range(num_epochs):
-    for X_batch, Y_batch in mini_batches:                    # a new order every epoch (seeded)
+    for X_batch, Y_batch in mini_batches:  # a new order every epoch (seeded)
         with tf.GradientTape() as tape:
-            J = reduce(loss(Y_batch, forward(X_batch)))      # mean (Keras) or sum (W3A1) over the batch
+            # mean (Keras) or sum (W3A1) over the batch
+            J = reduce(loss(Y_batch, forward(X_batch)))
         grads = tape.gradient(J, variables)
         optimizer.apply_gradients(zip(grads, variables))
 ```
@@ -52,7 +54,7 @@ milliseconds per epoch, which dominates when a training set holds a few dozen im
 | one element of a dataset | `(x, y)`, one example | as the model and the loss want them |
 | `loss(Y_batch, Y_pred)` | `(m_batch,)`, one loss per example | float |
 | `metrics[name](Y_batch, Y_pred)` | `(m_batch,)`, one value per example (or their sum) | float |
-"""
+"""  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
@@ -69,12 +71,17 @@ from dl_notes._checks import as_rng, check_choice, check_positive, check_seed
 __all__ = ["TrainingConfig", "fit"]
 
 #: Optimizers `TrainingConfig.optimizer` can name; each is made with `cls(learning_rate)`.
-OPTIMIZERS = {"adam": keras.optimizers.Adam, "sgd": keras.optimizers.SGD, "rmsprop": keras.optimizers.RMSprop}
+OPTIMIZERS = {
+    "adam": keras.optimizers.Adam,
+    "sgd": keras.optimizers.SGD,
+    "rmsprop": keras.optimizers.RMSprop,
+}
 
 
 @dataclasses.dataclass(frozen=True)
 class TrainingConfig:
-    r"""The hyperparameters of a training run, with the defaults [`fit`][dl_notes.tf.training.fit] uses.
+    r"""The hyperparameters of a training run, with the defaults [`fit`][dl_notes.tf.training.fit]
+    uses.
 
     Parameters
     ----------
@@ -109,9 +116,20 @@ class TrainingConfig:
     eval_batch_size: int = 1024
 
 
-def fit(model, data, loss, *, variables=None, metrics=None, validation_data=None, on_epoch_end=None,
-        config=None, **options):
-    r"""Train `model` on mini-batches with a `GradientTape`; return the cost (and metrics) of every epoch.
+def fit(
+    model,
+    data,
+    loss,
+    *,
+    variables=None,
+    metrics=None,
+    validation_data=None,
+    on_epoch_end=None,
+    config=None,
+    **options,
+):
+    r"""Train `model` on mini-batches with a `GradientTape`; return the cost (and metrics) of every
+    epoch.
 
     Each epoch visits the training examples in a new seeded order, cut into mini-batches of
     `mini_batch_size`, and takes one optimizer step per mini-batch on
@@ -184,28 +202,40 @@ def fit(model, data, loss, *, variables=None, metrics=None, validation_data=None
     config = _check_config(config, options, where)
     forward, variables = _check_model(model, variables, where)
     if not callable(loss):
-        raise TypeError(f"{where}: loss must be a function loss(y_true, y_pred), but a {type(loss).__name__} was given.")
+        raise TypeError(
+            f"{where}: loss must be a function loss(y_true, "
+            f"y_pred), but a {type(loss).__name__} was given."
+        )
     metrics = _check_metrics(metrics, where)
     if on_epoch_end is not None and not callable(on_epoch_end):
-        raise TypeError(f"{where}: on_epoch_end must be a function on_epoch_end(epoch, logs), but a "
-                        f"{type(on_epoch_end).__name__} was given.")
+        raise TypeError(
+            f"{where}: on_epoch_end must be a function on_epoch_end(epoch, "
+            f"logs), but a {type(on_epoch_end).__name__} was given."
+        )
     train = _check_data(data, "data", where)
-    validation = None if validation_data is None else _check_data(validation_data, "validation_data", where)
+    validation = (
+        None if validation_data is None else _check_data(validation_data, "validation_data", where)
+    )
     return _fit(forward, variables, train, loss, config, metrics, validation, on_epoch_end)
 
 
 # --- the checks, once, at the front -----------------------------------------------------
+
 
 def _check_config(config, options, where):
     """`config` (default `TrainingConfig()`) with `options` applied, every field checked."""
     if config is None:
         config = TrainingConfig()
     elif not isinstance(config, TrainingConfig):
-        raise TypeError(f"{where}: config must be a TrainingConfig, but a {type(config).__name__} was given.")
+        raise TypeError(
+            f"{where}: config must be a TrainingConfig, but a {type(config).__name__} was given."
+        )
     fields = [f.name for f in dataclasses.fields(TrainingConfig)]
     unknown = sorted(set(options) - set(fields))
     if unknown:
-        raise TypeError(f"{where}: unknown option {unknown[0]!r}; the options are {', '.join(fields)}.")
+        raise TypeError(
+            f"{where}: unknown option {unknown[0]!r}; the options are {', '.join(fields)}."
+        )
     config = dataclasses.replace(config, **options)
     check_positive(config.learning_rate, "learning_rate", where)
     for name in ("num_epochs", "mini_batch_size", "eval_batch_size"):
@@ -225,44 +255,60 @@ def _check_model(model, variables, where):
         if variables is None:
             variables = model.trainable_variables
             if not variables:
-                raise ValueError(f"{where}: the model has no trainable weights: build it first (keras.Input, or "
-                                 f"call it once on a batch), and unfreeze at least one layer.")
+                raise ValueError(
+                    f"{where}: the model has no trainable weights: build it first (keras.Input, "
+                    f"or call it once on a batch), and unfreeze at least one layer."
+                )
     elif callable(model):
         forward = _function_forward(model)
         if variables is None:
-            raise TypeError(f"{where}: model is a function, so pass the Variables it reads as variables=..., "
-                            f"e.g. variables=parameters for forward_propagation(X, parameters).")
+            raise TypeError(
+                f"{where}: model is a function, so pass the Variables it reads as variables=..., "
+                f"e.g. variables=parameters for forward_propagation(X, parameters)."
+            )
     else:
-        raise TypeError(f"{where}: model must be a keras.Model or a function forward(X), but a "
-                        f"{type(model).__name__} was given.")
+        raise TypeError(
+            f"{where}: model must be a keras.Model or a function "
+            f"forward(X), but a {type(model).__name__} was given."
+        )
     variables = list(variables.values()) if isinstance(variables, dict) else list(variables)
     bad = [type(v).__name__ for v in variables if not isinstance(v, (tf.Variable, keras.Variable))]
     if bad or not variables:
-        raise TypeError(f"{where}: variables must be a non-empty list or dict of tf.Variable (or Keras "
-                        f"weights), but it holds {'a ' + bad[0] if bad else 'nothing'}.")
+        raise TypeError(
+            f"{where}: variables must be a non-empty list or dict of tf.Variable "
+            f"(or Keras weights), but it holds {'a ' + bad[0] if bad else 'nothing'}."
+        )
     return forward, variables
 
 
 def _keras_forward(model):
     def forward(X, training):
         return model(X, training=training)
+
     return forward
 
 
 def _function_forward(function):
     def forward(X, training):
         return function(X)
+
     return forward
 
 
 def _check_metrics(metrics, where):
     if metrics is None:
         return {}
-    if not isinstance(metrics, dict) or not all(isinstance(k, str) and callable(f) for k, f in metrics.items()):
-        raise TypeError(f"{where}: metrics must be a dict of name -> function metric(y_true, y_pred), such as "
-                        f"{{'accuracy': keras.metrics.sparse_categorical_accuracy}}, but {metrics!r} was given.")
+    if not isinstance(metrics, dict) or not all(
+        isinstance(k, str) and callable(f) for k, f in metrics.items()
+    ):
+        raise TypeError(
+            f"{where}: metrics must be a dict of name -> function metric(y_true, y_pred), such as "
+            f"{{'accuracy': keras.metrics.sparse_categorical_accuracy}}, but {metrics!r} was given."
+        )
     if "cost" in metrics:
-        raise ValueError(f"{where}: 'cost' is the name of the recorded loss; give the metric another name.")
+        raise ValueError(
+            f"{where}: 'cost' is the name of the recorded loss; give the metric another name."
+        )
     return dict(metrics)
 
 
@@ -275,7 +321,11 @@ class _Arrays:
     m: int
 
     def spec(self):
-        return tuple(tf.nest.map_structure(lambda t: tf.TensorSpec((None, *t.shape[1:]), t.dtype), (self.X, self.Y)))
+        return tuple(
+            tf.nest.map_structure(
+                lambda t: tf.TensorSpec((None, *t.shape[1:]), t.dtype), (self.X, self.Y)
+            )
+        )
 
     def dataset(self):
         return tf.data.Dataset.from_tensor_slices((self.X, self.Y))
@@ -289,8 +339,11 @@ class _Examples:
     m: int
 
     def spec(self):
-        return tuple(tf.nest.map_structure(lambda s: tf.TensorSpec((None, *s.shape), s.dtype),
-                                           self.data.element_spec))
+        return tuple(
+            tf.nest.map_structure(
+                lambda s: tf.TensorSpec((None, *s.shape), s.dtype), self.data.element_spec
+            )
+        )
 
     def dataset(self):
         return self.data
@@ -301,33 +354,48 @@ def _check_data(data, name, where):
     if isinstance(data, tf.data.Dataset):
         spec = data.element_spec
         if not isinstance(spec, tuple) or len(spec) != 2:
-            raise ValueError(f"{where}: each element of {name} must be a pair (x, y), one example, but the "
-                             f"elements are {spec}; zip the inputs and the labels: "
-                             f"tf.data.Dataset.zip((X_dataset, Y_dataset)).")
+            raise ValueError(
+                f"{where}: each element of {name} must be a pair (x, y), one "
+                f"example, but the elements are {spec}; zip the inputs and "
+                f"the labels: tf.data.Dataset.zip((X_dataset, Y_dataset))."
+            )
         m = int(data.cardinality())
         if m <= 0:
-            raise ValueError(f"{where}: {name} must have a known, finite, non-zero number of elements, but its "
-                             f"cardinality is {m} (-1: infinite, -2: unknown; a filter makes it unknown).")
+            raise ValueError(
+                f"{where}: {name} must have a known, finite, non-zero number of elements, but "
+                f"its cardinality is {m} (-1: infinite, -2: unknown; a filter makes it unknown)."
+            )
         return _Examples(data, m)
     if not isinstance(data, (tuple, list)) or len(data) != 2:
-        raise TypeError(f"{where}: {name} must be a pair (X, Y) of arrays with one example per row, or a "
-                        f"tf.data.Dataset of (x, y) pairs, but a {type(data).__name__} was given.")
+        raise TypeError(
+            f"{where}: {name} must be a pair (X, Y) of arrays with one example per row, "
+            f"or a tf.data.Dataset of (x, y) pairs, but a {type(data).__name__} was given."
+        )
     X, Y = (tf.nest.map_structure(_as_tensor_of(name, where), _as_structure(part)) for part in data)
     shapes = [tuple(t.shape) for t in tf.nest.flatten((X, Y))]
     m = shapes[0][0] if shapes[0] else 0
     if m == 0 or any(not s or s[0] != m for s in shapes):
-        X_shape, Y_shape = (tf.nest.map_structure(lambda t: tuple(t.shape), part) for part in (X, Y))
-        raise ValueError(f"{where}: X and Y must hold the same number m > 0 of examples in their first axis, "
-                         f"but X has shape {X_shape} and Y has shape {Y_shape}.")
+        X_shape, Y_shape = (
+            tf.nest.map_structure(lambda t: tuple(t.shape), part) for part in (X, Y)
+        )
+        raise ValueError(
+            f"{where}: X and Y must hold the same number m > 0 of examples in "
+            f"their first axis, but X has shape {X_shape} and Y has shape {Y_shape}."
+        )
     return _Arrays(X, Y, m)
 
 
 def _as_structure(part):
-    """A tuple or list of arrays becomes a tuple (several inputs or outputs); anything else is one array.
+    """A tuple or list of arrays becomes a tuple (several inputs or outputs); anything else is one
+    array.
 
     A tuple, because tf.data would stack a list into one tensor.
     """
-    if isinstance(part, (tuple, list)) and part and all(isinstance(p, (np.ndarray, tf.Tensor)) for p in part):
+    if (
+        isinstance(part, (tuple, list))
+        and part
+        and all(isinstance(p, (np.ndarray, tf.Tensor)) for p in part)
+    ):
         return tuple(part)
     return np.asarray(part) if not isinstance(part, (np.ndarray, tf.Tensor)) else part
 
@@ -339,11 +407,15 @@ def _as_tensor_of(name, where):
             return tf.constant(a, dtype=keras.config.floatx())
         if a.dtype.kind in "iu":
             return tf.constant(a, dtype=tf.int64)
-        raise TypeError(f"{where}: {name} must hold numbers, but an array of dtype {a.dtype} was given.")
+        raise TypeError(
+            f"{where}: {name} must hold numbers, but an array of dtype {a.dtype} was given."
+        )
+
     return convert
 
 
 # --- the loop ----------------------------------------------------------------------------
+
 
 def _make_optimizer(optimizer, learning_rate):
     if callable(optimizer):
@@ -379,6 +451,7 @@ def _fit(forward, variables, train, loss, config, metrics=None, validation=None,
         grads = tape.gradient(J, variables)
         optimizer.apply_gradients(zip(grads, variables))
         return J, metric_sums(Y_batch, Y_pred)
+
     # --8<-- [end:step]
 
     def eval_step(X_batch, Y_batch):
@@ -399,7 +472,7 @@ def _fit(forward, variables, train, loss, config, metrics=None, validation=None,
     for epoch in range(int(config.num_epochs)):
         total, sums = 0.0, dict.fromkeys(metrics, 0.0)
         for m_batch, (J, values) in mini_batches():
-            total += (float(J) * m_batch) if mean else float(J)   # the batch's summed loss
+            total += (float(J) * m_batch) if mean else float(J)  # the batch's summed loss
             for name in metrics:
                 sums[name] += float(values[name])
         logs = {"cost": total / train.m, **{name: sums[name] / train.m for name in metrics}}
@@ -414,7 +487,8 @@ def _fit(forward, variables, train, loss, config, metrics=None, validation=None,
 
 
 def _mini_batches(train, train_step, mini_batch_size, seed):
-    """A function that runs one epoch of `train_step` and yields `(m_batch, step result)` per mini-batch."""
+    """A function that runs one epoch of `train_step` and yields `(m_batch, step result)` per
+    mini-batch."""
     if isinstance(train, _Arrays):
         # The course's random_mini_batches: one permutation per epoch, cut into slices.
         rng = as_rng(seed)
@@ -430,8 +504,9 @@ def _mini_batches(train, train_step, mini_batch_size, seed):
         def epoch():
             order = rng.permutation(m)
             for k in range(num_batches):
-                batch = order[k * mini_batch_size:(k + 1) * mini_batch_size]
+                batch = order[k * mini_batch_size : (k + 1) * mini_batch_size]
                 yield len(batch), step(tf.constant(batch, tf.int64))
+
         return epoch
 
     if isinstance(seed, np.random.Generator):
@@ -443,6 +518,7 @@ def _mini_batches(train, train_step, mini_batch_size, seed):
     def epoch():
         for X_batch, Y_batch in batches:
             yield int(tf.nest.flatten(Y_batch)[0].shape[0]), step(X_batch, Y_batch)
+
     return epoch
 
 

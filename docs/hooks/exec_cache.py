@@ -53,10 +53,20 @@ def cached(format_):
         return format_
     seen: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Markdown -> {base key: count}
 
-    def formatter(src, language, css_class, options, md, classes=None, id_value="", attrs=None, **kwargs):
-        fence = json.dumps({"language": language, "source": src, "options": repr(sorted(options.items())),
-                            "classes": classes, "id": id_value, "attrs": repr(sorted((attrs or {}).items()))},
-                           sort_keys=True)
+    def formatter(
+        src, language, css_class, options, md, classes=None, id_value="", attrs=None, **kwargs
+    ):
+        fence = json.dumps(
+            {
+                "language": language,
+                "source": src,
+                "options": repr(sorted(options.items())),
+                "classes": classes,
+                "id": id_value,
+                "attrs": repr(sorted((attrs or {}).items())),
+            },
+            sort_keys=True,
+        )
         base = hashlib.sha256(fence.encode()).hexdigest()
         counts = seen.setdefault(md, {})
         counts[base] = counts.get(base, 0) + 1
@@ -71,8 +81,17 @@ def cached(format_):
         watcher = _Warnings()
         logging.getLogger("mkdocs").addHandler(watcher)
         try:
-            html = format_(src, language, css_class, options, md, classes=classes, id_value=id_value,
-                           attrs=attrs, **kwargs)
+            html = format_(
+                src,
+                language,
+                css_class,
+                options,
+                md,
+                classes=classes,
+                id_value=id_value,
+                attrs=attrs,
+                **kwargs,
+            )
         finally:
             logging.getLogger("mkdocs").removeHandler(watcher)
         if not watcher.count:
@@ -96,8 +115,10 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     if SESSION.search(markdown):
-        raise ValueError(f"{page.file.src_uri}: an exec fence uses session=, which docs/hooks/exec_cache.py "
-                         "cannot cache; make the fence self-contained")
+        raise ValueError(
+            f"{page.file.src_uri}: an exec fence uses session=, which docs/hooks/exec_cache.py "
+            "cannot cache; make the fence self-contained"
+        )
     return markdown
 
 

@@ -39,7 +39,7 @@ import re
 import shutil
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,8 +50,11 @@ PACKAGE = "dl_notes"
 CELL_TIMEOUT = 300
 #: One BLAS and one TensorFlow thread per executing lab: labs run two at a time on two cores.
 THREAD_ENV = {
-    "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-    "TF_NUM_INTRAOP_THREADS": "1", "TF_NUM_INTEROP_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "TF_NUM_INTRAOP_THREADS": "1",
+    "TF_NUM_INTEROP_THREADS": "1",
 }
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
@@ -59,8 +62,10 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 
 # --- what a lab depends on ---------------------------------------------------------
 
+
 def _module_file(name: str) -> Path | None:
-    """`dl_notes.tf.intro` -> dl_notes/tf/intro.py (or .../intro/__init__.py); None if no such module."""
+    """`dl_notes.tf.intro` -> dl_notes/tf/intro.py (or .../intro/__init__.py); None if no such
+    module."""
     base = ROOT.joinpath(*name.split("."))
     for candidate in (base.with_suffix(".py"), base / "__init__.py"):
         if candidate.is_file():
@@ -82,7 +87,10 @@ def imported_modules(source: str, current: str = "") -> set[str]:
             found |= {a.name for a in node.names if a.name.split(".")[0] == PACKAGE}
         elif isinstance(node, ast.ImportFrom):
             if node.level:  # relative: from . import x, from ..data import y
-                is_package = _module_file(current) is not None and _module_file(current).name == "__init__.py"
+                is_package = (
+                    _module_file(current) is not None
+                    and _module_file(current).name == "__init__.py"
+                )
                 parts = current.split(".")[: len(current.split(".")) - node.level + is_package]
                 base = ".".join(parts + ([node.module] if node.module else []))
             else:
@@ -103,7 +111,7 @@ def _with_parents(names: set[str]) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _module_imports(path: Path, mtime_ns: int, name: str) -> frozenset[str]:
     return frozenset(imported_modules(path.read_text(encoding="utf-8"), current=name))
 
@@ -117,7 +125,9 @@ def module_closure(names: set[str]) -> set[str]:
             continue
         seen.add(name)
         path = _module_file(name)
-        todo += sorted(_with_parents(set(_module_imports(path, path.stat().st_mtime_ns, name))) - seen)
+        todo += sorted(
+            _with_parents(set(_module_imports(path, path.stat().st_mtime_ns, name))) - seen
+        )
     return seen
 
 
@@ -134,20 +144,30 @@ def notebook_imports(notebook: Path) -> set[str]:
     """
     found = set()
     for cell in _code_cells(notebook):
-        source = "\n".join(line for line in cell.splitlines() if not line.lstrip().startswith(("%", "!")))
+        source = "\n".join(
+            line for line in cell.splitlines() if not line.lstrip().startswith(("%", "!"))
+        )
         try:
             found |= imported_modules(source)
         except SyntaxError:
-            return {PACKAGE + "." + ".".join(p.relative_to(ROOT / PACKAGE).with_suffix("").parts)
-                    for p in (ROOT / PACKAGE).rglob("*.py") if p.name != "__init__.py"} | {PACKAGE}
+            return {
+                PACKAGE + "." + ".".join(p.relative_to(ROOT / PACKAGE).with_suffix("").parts)
+                for p in (ROOT / PACKAGE).rglob("*.py")
+                if p.name != "__init__.py"
+            } | {PACKAGE}
     return found
 
 
 def package_data_files() -> list[Path]:
     """Files inside the package that are not Python source (weights, corpora): in every key."""
-    return sorted(p for p in (ROOT / PACKAGE).rglob("*")
-                  if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts
-                  and p.name != "py.typed")
+    return sorted(
+        p
+        for p in (ROOT / PACKAGE).rglob("*")
+        if p.is_file()
+        and p.suffix not in (".py", ".pyc")
+        and "__pycache__" not in p.parts
+        and p.name != "py.typed"
+    )
 
 
 def dependencies(notebook: Path) -> list[Path]:
@@ -188,6 +208,7 @@ def executed_path(notebook: Path) -> Path:
 
 # --- the cache ---------------------------------------------------------------------
 
+
 def is_complete(path: Path) -> bool:
     """True when every code cell of `path` has run and none raised."""
     if not path.exists():
@@ -216,24 +237,39 @@ def executed_seconds(path: Path) -> float | None:
     for cell in nb["cells"]:
         timing = cell.get("metadata", {}).get("execution", {})
         if "iopub.execute_input" in timing and "shell.execute_reply" in timing:
-            starts.append(datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00")))
-            ends.append(datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00")))
+            starts.append(
+                datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))
+            )
+            ends.append(
+                datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+            )
     return (max(ends) - min(starts)).total_seconds() if starts else None
 
 
 def all_notebooks(under: list[Path] | None = None) -> list[Path]:
     """Every notebook below the folders `under` (default: all of docs/)."""
     folders = [Path(u).resolve() for u in under] if under else [DOCS]
-    return sorted({p for folder in folders for p in folder.rglob("*.ipynb")
-                   if ".ipynb_checkpoints" not in p.parts})
+    return sorted(
+        {
+            p
+            for folder in folders
+            for p in folder.rglob("*.ipynb")
+            if ".ipynb_checkpoints" not in p.parts
+        }
+    )
 
 
 def _previous_inputs(notebook: Path, current: Path) -> dict[str, str] | None:
     """The inputs of the newest other complete executed copy of the same notebook, if any."""
     pattern = re.compile(re.escape(notebook.stem) + r"-[0-9a-f]{16}")
-    candidates = [d for d in CACHE.glob(f"{notebook.stem}-*")
-                  if pattern.fullmatch(d.name) and d != current.parent
-                  and (d / "inputs.json").exists() and is_complete(d / notebook.name)]
+    candidates = [
+        d
+        for d in CACHE.glob(f"{notebook.stem}-*")
+        if pattern.fullmatch(d.name)
+        and d != current.parent
+        and (d / "inputs.json").exists()
+        and is_complete(d / notebook.name)
+    ]
     if not candidates:
         return None
     newest = max(candidates, key=lambda d: (d / notebook.name).stat().st_mtime)
@@ -241,7 +277,8 @@ def _previous_inputs(notebook: Path, current: Path) -> dict[str, str] | None:
 
 
 def why_stale(notebook: Path, target: Path, now: dict[str, str]) -> str:
-    """A short reason for re-executing `notebook`: which of its inputs changed since the last copy."""
+    """A short reason for re-executing `notebook`: which of its inputs changed since the last
+    copy."""
     if target.exists():
         return "its last execution failed or did not finish"
     before = _previous_inputs(notebook, target)
@@ -300,8 +337,10 @@ def ensure_executed(notebooks: list[Path]) -> dict[Path, Path]:
     todo = [nb for nb, target in targets.items() if not is_complete(target)]
     if todo and os.environ.get("DL_NOTES_NO_EXECUTE"):
         names = ", ".join(str(nb.relative_to(DOCS)) for nb in todo)
-        raise RuntimeError(f"DL_NOTES_NO_EXECUTE is set, but these labs have no executed copy "
-                           f"for the current content: {names}")
+        raise RuntimeError(
+            f"DL_NOTES_NO_EXECUTE is set, but these labs have "
+            f"no executed copy for the current content: {names}"
+        )
     stale = stage(todo, report=log.info)
     if stale:
         log.info("Executing %d notebook(s); unchanged ones come from %s", len(stale), CACHE)
@@ -345,8 +384,11 @@ def main(argv: list[str]) -> int:
     notebooks = all_notebooks([Path(d) for d in argv[1:]])
     lines: list[str] = []
     staged = stage(notebooks, report=lines.append)
-    print(f"labs: {len(staged)} of {len(notebooks)} to execute, the rest from {CACHE.relative_to(ROOT)}/",
-          file=sys.stderr)
+    print(
+        f"labs: {len(staged)} of {len(notebooks)} to "
+        f"execute, the rest from {CACHE.relative_to(ROOT)}/",
+        file=sys.stderr,
+    )
     print("\n".join(lines), file=sys.stderr)
     for path in staged:
         print(path.relative_to(ROOT))

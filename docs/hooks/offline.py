@@ -34,8 +34,11 @@ import re
 from pathlib import Path
 
 MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
-MERMAID = re.compile(r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?'
-                     r"<!-- End of mermaid configuration -->", re.S)
+MERMAID = re.compile(
+    r'<script type="module">(?:(?!</script>).)*?jp-Mermaid.*?'
+    r"<!-- End of mermaid configuration -->",
+    re.S,
+)
 HREF = re.compile(r'href="#([^"]+)"')
 ID = re.compile(r'\sid="([^"]+)"')
 HEADING = re.compile(r'<h[1-6][^>]*\sid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)

@@ -1,4 +1,4 @@
-"""Course 2 NumPy code against the framework: same inputs, same numbers.
+"""Parity with the framework: the NumPy code against TensorFlow/Keras, same inputs, same numbers.
 
 Optimizers: NumPy momentum, RMSprop and Adam follow the same parameter trajectories as
 `tf.keras.optimizers` over several steps, with the gradients of a small network computed
@@ -41,7 +41,7 @@ from tests.gradcheck import rel_error
 STEPS = 8
 #: Exactly representable in float32, so Keras' float32 casts change nothing.
 BETA_F32 = 0.875
-BETA2_F32 = 1 - 2.0 ** -9      # 0.998046875
+BETA2_F32 = 1 - 2.0**-9  # 0.998046875
 TIGHT = 1e-12
 
 
@@ -86,16 +86,20 @@ def _max_rel_error(a, b):
 
 # --- SGD with momentum ---------------------------------------------------------------
 
+
 def _momentum_step(beta, learning_rate):
     def step(params, grads, v, t):
         return opt.update_parameters_with_momentum(params, grads, v, beta, learning_rate)
+
     return step
 
 
 def test_momentum_matches_keras_sgd(tf, problem):
     params, grad_fn = problem
     alpha, beta = 0.5, BETA_F32
-    ours = _numpy_trajectory(_momentum_step(beta, alpha), opt.initialize_velocity(params), params, grad_fn)
+    ours = _numpy_trajectory(
+        _momentum_step(beta, alpha), opt.initialize_velocity(params), params, grad_fn
+    )
     keras_sgd = tf.keras.optimizers.SGD(learning_rate=alpha * (1 - beta), momentum=beta)
     theirs = _keras_trajectory(tf, keras_sgd, params, grad_fn)
     assert _max_rel_error(ours, theirs) < TIGHT
@@ -106,72 +110,103 @@ def test_keras_momentum_steps_are_larger_by_one_over_one_minus_beta(tf, problem)
     """The documented difference: same learning rate, Keras' velocity lacks the (1 - beta)."""
     params, grad_fn = problem
     alpha, beta = 0.5, BETA_F32
-    ours = _numpy_trajectory(_momentum_step(beta, alpha), opt.initialize_velocity(params), params, grad_fn, 1)[0]
-    theirs = _keras_trajectory(tf, tf.keras.optimizers.SGD(learning_rate=alpha, momentum=beta), params, grad_fn, 1)[0]
+    ours = _numpy_trajectory(
+        _momentum_step(beta, alpha), opt.initialize_velocity(params), params, grad_fn, 1
+    )[0]
+    theirs = _keras_trajectory(
+        tf, tf.keras.optimizers.SGD(learning_rate=alpha, momentum=beta), params, grad_fn, 1
+    )[0]
     for k in params:
         assert rel_error(theirs[k] - params[k], (ours[k] - params[k]) / (1 - beta)) < TIGHT
 
 
 # --- RMSprop -------------------------------------------------------------------------
 
+
 def _rmsprop_step(learning_rate, beta2, epsilon):
     def step(params, grads, s, t):
         return opt.update_parameters_with_rmsprop(params, grads, s, learning_rate, beta2, epsilon)
+
     return step
 
 
 def test_rmsprop_matches_keras(tf, problem):
-    """rho = beta2; epsilon so small that it vanishes next to s in float64, inside or outside the root."""
+    """rho = beta2; epsilon so small that it vanishes next to s in float64, inside or outside the
+    root."""
     params, grad_fn = problem
-    lr, beta2, eps = 2.0 ** -6, 0.999, 1e-300
-    ours = _numpy_trajectory(_rmsprop_step(lr, beta2, eps), opt.initialize_rmsprop(params), params, grad_fn)
+    lr, beta2, eps = 2.0**-6, 0.999, 1e-300
+    ours = _numpy_trajectory(
+        _rmsprop_step(lr, beta2, eps), opt.initialize_rmsprop(params), params, grad_fn
+    )
     keras_rmsprop = tf.keras.optimizers.RMSprop(learning_rate=lr, rho=beta2, epsilon=eps)
     assert _max_rel_error(ours, _keras_trajectory(tf, keras_rmsprop, params, grad_fn)) < TIGHT
 
 
 def test_keras_rmsprop_puts_epsilon_inside_the_root(tf, problem):
     params, grad_fn = problem
-    lr, beta2, eps = 2.0 ** -6, 0.9, 0.01
+    lr, beta2, eps = 2.0**-6, 0.9, 0.01
     grads = grad_fn(params)
-    ours, s = opt.update_parameters_with_rmsprop(params, grads, opt.initialize_rmsprop(params), lr, beta2, eps)
-    theirs = _keras_trajectory(tf, tf.keras.optimizers.RMSprop(lr, rho=beta2, epsilon=eps), params, grad_fn, 1)[0]
+    ours, s = opt.update_parameters_with_rmsprop(
+        params, grads, opt.initialize_rmsprop(params), lr, beta2, eps
+    )
+    theirs = _keras_trajectory(
+        tf, tf.keras.optimizers.RMSprop(lr, rho=beta2, epsilon=eps), params, grad_fn, 1
+    )[0]
     for k in params:
         d = "d" + k
         assert rel_error(theirs[k], params[k] - lr * grads[d] / np.sqrt(s[d] + eps)) < TIGHT
         assert rel_error(theirs[k] - params[k], ours[k] - params[k]) > 1e-3
     defaults = tf.keras.optimizers.RMSprop()
-    assert (defaults.rho, defaults.epsilon) == (0.9, 1e-7), "Keras' defaults; ours are beta2=0.999, epsilon=1e-8"
+    assert (defaults.rho, defaults.epsilon) == (0.9, 1e-7), (
+        "Keras' defaults; ours are beta2=0.999, epsilon=1e-8"
+    )
 
 
 # --- Adam ----------------------------------------------------------------------------
+
 
 def _adam_step(learning_rate, beta1, beta2, epsilon_at, learning_rate_at=None):
     def step(params, grads, state, t):
         v, s = state
         lr = learning_rate if learning_rate_at is None else learning_rate_at(t)
-        params, v, s, _, _ = opt.update_parameters_with_adam(params, grads, v, s, t, lr, beta1, beta2, epsilon_at(t))
+        params, v, s, _, _ = opt.update_parameters_with_adam(
+            params, grads, v, s, t, lr, beta1, beta2, epsilon_at(t)
+        )
         return params, (v, s)
+
     return step
 
 
 def test_adam_matches_keras(tf, problem):
-    """Keras' epsilon_K next to the uncorrected sqrt(s) is our epsilon = epsilon_K / sqrt(1 - beta2^t)."""
+    """Keras' epsilon_K next to the uncorrected sqrt(s) is our epsilon = epsilon_K / sqrt(1 -
+    beta2^t)."""
     params, grad_fn = problem
-    lr, beta1, beta2, eps_keras = 2.0 ** -5, BETA_F32, BETA2_F32, 1e-3
-    ours = _numpy_trajectory(_adam_step(lr, beta1, beta2, lambda t: eps_keras / np.sqrt(1 - beta2 ** t)),
-                             opt.initialize_adam(params), params, grad_fn)
-    keras_adam = tf.keras.optimizers.Adam(learning_rate=lr, beta_1=beta1, beta_2=beta2, epsilon=eps_keras)
+    lr, beta1, beta2, eps_keras = 2.0**-5, BETA_F32, BETA2_F32, 1e-3
+    ours = _numpy_trajectory(
+        _adam_step(lr, beta1, beta2, lambda t: eps_keras / np.sqrt(1 - beta2**t)),
+        opt.initialize_adam(params),
+        params,
+        grad_fn,
+    )
+    keras_adam = tf.keras.optimizers.Adam(
+        learning_rate=lr, beta_1=beta1, beta_2=beta2, epsilon=eps_keras
+    )
     theirs = _keras_trajectory(tf, keras_adam, params, grad_fn)
     assert _max_rel_error(ours, theirs) < TIGHT
     # the documented difference: the same epsilon on both sides does not give the same steps
-    same_eps = _numpy_trajectory(_adam_step(lr, beta1, beta2, lambda t: eps_keras), opt.initialize_adam(params),
-                                 params, grad_fn)
+    same_eps = _numpy_trajectory(
+        _adam_step(lr, beta1, beta2, lambda t: eps_keras),
+        opt.initialize_adam(params),
+        params,
+        grad_fn,
+    )
     assert _max_rel_error(same_eps, theirs) > 1e-3
     assert tf.keras.optimizers.Adam().epsilon == 1e-7, "Keras' default; ours is 1e-8"
 
 
 def test_adam_with_the_course_defaults_differs_only_by_float32_rounding(tf, problem):
-    """beta1=0.9, beta2=0.999, lr=0.01: Keras' bias correction uses float32 betas, its lr is float32.
+    """beta1=0.9, beta2=0.999, lr=0.01: Keras' bias correction uses float32 betas, its lr is
+    float32.
 
     Close but not exact as they are; exact once our step size carries the same rounding:
     Keras' step factor is lr32 * sqrt(1 - b2_32^t) / (1 - b1_32^t) with float32-rounded values.
@@ -179,34 +214,48 @@ def test_adam_with_the_course_defaults_differs_only_by_float32_rounding(tf, prob
     params, grad_fn = problem
     lr, beta1, beta2, eps = 0.01, 0.9, 0.999, 1e-8
     theirs = _keras_trajectory(tf, tf.keras.optimizers.Adam(lr, beta1, beta2, eps), params, grad_fn)
-    eps_at = lambda t: eps / np.sqrt(1 - beta2 ** t)
-    plain = _numpy_trajectory(_adam_step(lr, beta1, beta2, eps_at), opt.initialize_adam(params), params, grad_fn)
+
+    def eps_at(t):
+        return eps / np.sqrt(1 - beta2**t)
+
+    plain = _numpy_trajectory(
+        _adam_step(lr, beta1, beta2, eps_at), opt.initialize_adam(params), params, grad_fn
+    )
     assert 1e-9 < _max_rel_error(plain, theirs) < 1e-5
 
     def f32(x):
         return float(np.float32(x))
 
     def factor(b1, b2, t):
-        return np.sqrt(1 - b2 ** t) / (1 - b1 ** t)
+        return np.sqrt(1 - b2**t) / (1 - b1**t)
 
-    lr_at = lambda t: f32(lr) * factor(f32(beta1), f32(beta2), t) / factor(beta1, beta2, t)
-    rounded = _numpy_trajectory(_adam_step(lr, beta1, beta2, eps_at, lr_at), opt.initialize_adam(params),
-                                params, grad_fn)
+    def lr_at(t):
+        return f32(lr) * factor(f32(beta1), f32(beta2), t) / factor(beta1, beta2, t)
+
+    rounded = _numpy_trajectory(
+        _adam_step(lr, beta1, beta2, eps_at, lr_at), opt.initialize_adam(params), params, grad_fn
+    )
     assert _max_rel_error(rounded, theirs) < TIGHT
 
 
 # --- learning-rate decay -------------------------------------------------------------
 
+
 def test_learning_rate_decay_matches_keras_inverse_time_decay(tf):
     epochs = np.arange(0, 5000, 250)
     continuous = tf.keras.optimizers.schedules.InverseTimeDecay(0.5, decay_steps=1, decay_rate=0.3)
-    staircase = tf.keras.optimizers.schedules.InverseTimeDecay(0.5, decay_steps=1000, decay_rate=0.3, staircase=True)
+    staircase = tf.keras.optimizers.schedules.InverseTimeDecay(
+        0.5, decay_steps=1000, decay_rate=0.3, staircase=True
+    )
     for e in epochs:
         assert opt.update_lr(0.5, int(e), 0.3) == pytest.approx(float(continuous(int(e))), rel=1e-6)
-        assert opt.schedule_lr_decay(0.5, int(e), 0.3, 1000) == pytest.approx(float(staircase(int(e))), rel=1e-6)
+        assert opt.schedule_lr_decay(0.5, int(e), 0.3, 1000) == pytest.approx(
+            float(staircase(int(e))), rel=1e-6
+        )
 
 
 # --- batch normalization -------------------------------------------------------------
+
 
 def _keras_bn(tf, gamma, beta, **kwargs):
     layer = tf.keras.layers.BatchNormalization(dtype="float64", **kwargs)
@@ -221,12 +270,14 @@ def test_batchnorm_matches_keras_in_training_and_inference(tf, rng):
     gamma, beta = rng.uniform(0.5, 2, (n, 1)), rng.standard_normal((n, 1))
     momentum, eps = 0.9, 1e-5
     layer = _keras_bn(tf, gamma, beta, momentum=momentum, epsilon=eps)
-    assert np.array_equal(layer.moving_variance.numpy(), np.ones(n)), "Keras starts the variance at 1, as we do"
+    assert np.array_equal(layer.moving_variance.numpy(), np.ones(n)), (
+        "Keras starts the variance at 1, as we do"
+    )
     bn_params = {"mode": "train", "momentum": momentum, "epsilon": eps}
     for step in range(5):
         Z = rng.standard_normal((n, m)) * (step + 1) + step
         ours, _ = bn.batchnorm_forward(Z, gamma, beta, bn_params)
-        theirs = layer(Z.T, training=True).numpy().T      # Keras: features on the last axis
+        theirs = layer(Z.T, training=True).numpy().T  # Keras: features on the last axis
         assert rel_error(ours, theirs) < TIGHT
         assert rel_error(bn_params["running_mean"].ravel(), layer.moving_mean.numpy()) < TIGHT
         assert rel_error(bn_params["running_var"].ravel(), layer.moving_variance.numpy()) < TIGHT
@@ -236,19 +287,26 @@ def test_batchnorm_matches_keras_in_training_and_inference(tf, rng):
 
 
 def test_batchnorm_keras_conventions(tf, rng):
-    """momentum means the same (weight of the old average); axis=0 takes the course layout; defaults differ."""
+    """momentum means the same (weight of the old average); axis=0 takes the course layout; defaults
+    differ."""
     n, m = 3, 8
     gamma, beta = np.ones((n, 1)), np.zeros((n, 1))
     Z = rng.standard_normal((n, m)) + 2
     layer = _keras_bn(tf, gamma, beta, momentum=0.9, epsilon=1e-5, axis=0)
-    theirs = layer(Z, training=True).numpy()             # (n, m) as it is, features on axis 0
+    theirs = layer(Z, training=True).numpy()  # (n, m) as it is, features on axis 0
     bn_params = {"mode": "train", "momentum": 0.9, "epsilon": 1e-5}
     ours, _ = bn.batchnorm_forward(Z, gamma, beta, bn_params)
     assert rel_error(ours, theirs) < TIGHT
-    assert np.allclose(layer.moving_mean.numpy(), 0.9 * 0 + 0.1 * Z.mean(axis=1)), "old average weighted by momentum"
-    assert np.allclose(layer.moving_variance.numpy(), 0.9 * 1 + 0.1 * Z.var(axis=1)), "biased batch variance"
+    assert np.allclose(layer.moving_mean.numpy(), 0.9 * 0 + 0.1 * Z.mean(axis=1)), (
+        "old average weighted by momentum"
+    )
+    assert np.allclose(layer.moving_variance.numpy(), 0.9 * 1 + 0.1 * Z.var(axis=1)), (
+        "biased batch variance"
+    )
     defaults = tf.keras.layers.BatchNormalization()
-    assert (defaults.momentum, defaults.epsilon) == (0.99, 1e-3), "Keras' defaults; ours are 0.9 and 1e-5"
+    assert (defaults.momentum, defaults.epsilon) == (0.99, 1e-3), (
+        "Keras' defaults; ours are 0.9 and 1e-5"
+    )
     keras_default = _keras_bn(tf, gamma, beta, axis=0)(Z[:, :2], training=True).numpy()
     ours_default, _ = bn.batchnorm_forward(Z[:, :2], gamma, beta, {"mode": "train"})
     assert rel_error(ours_default, keras_default) > 1e-4, "with m = 2, epsilon 1e-3 vs 1e-5 shows"
@@ -272,16 +330,23 @@ def test_batchnorm_backward_matches_keras_autodiff(tf, rng):
 
 # --- softmax cross-entropy and dropout -----------------------------------------------
 
+
 def test_softmax_cross_entropy_matches_tensorflow(tf, rng):
     C, m = 5, 8
     Z = rng.standard_normal((C, m)) * 3
     Y = one_hot(rng.integers(0, C, m), C)
     cost = softmax_cross_entropy_cost(softmax(Z), Y)
-    per_example = tf.nn.softmax_cross_entropy_with_logits(labels=Y.T, logits=Z.T)   # classes last: (m, C)
+    per_example = tf.nn.softmax_cross_entropy_with_logits(
+        labels=Y.T, logits=Z.T
+    )  # classes last: (m, C)
     assert per_example.shape == (m,), "one loss per example, not the cost"
     assert cost == pytest.approx(float(tf.reduce_mean(per_example)), rel=1e-12)
-    assert cost == pytest.approx(float(tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(Y, Z, axis=0))), rel=1e-12)
-    keras_per_example = tf.keras.losses.categorical_crossentropy(Y.T, Z.T, from_logits=True)  # the course's W3A1 call
+    assert cost == pytest.approx(
+        float(tf.reduce_mean(tf.nn.softmax_cross_entropy_with_logits(Y, Z, axis=0))), rel=1e-12
+    )
+    keras_per_example = tf.keras.losses.categorical_crossentropy(
+        Y.T, Z.T, from_logits=True
+    )  # the course's W3A1 call
     assert cost == pytest.approx(float(tf.reduce_mean(keras_per_example)), rel=1e-12)
     logits = tf.Variable(Z.T)
     with tf.GradientTape() as tape:
@@ -297,7 +362,9 @@ def test_tensorflow_dropout_is_inverted_dropout_too(tf, rng):
     keep_prob = 0.8
     A_var = tf.Variable(A)
     with tf.GradientTape() as tape:
-        dropped = tf.nn.dropout(A_var, rate=1 - keep_prob, seed=3)   # TensorFlow's rate = 1 - keep_prob
+        dropped = tf.nn.dropout(
+            A_var, rate=1 - keep_prob, seed=3
+        )  # TensorFlow's rate = 1 - keep_prob
         out = tf.reduce_sum(G * dropped)
     theirs = dropped.numpy()
     kept = theirs != 0
@@ -306,6 +373,9 @@ def test_tensorflow_dropout_is_inverted_dropout_too(tf, rng):
     # with TensorFlow's mask, our forward and backward give TensorFlow's numbers
     D = kept.astype(float)
     assert rel_error(A * D / keep_prob, theirs) < TIGHT
-    assert rel_error(reg.dropout_backward(G, (D, keep_prob)), tape.gradient(out, A_var).numpy()) < TIGHT
+    assert (
+        rel_error(reg.dropout_backward(G, (D, keep_prob)), tape.gradient(out, A_var).numpy())
+        < TIGHT
+    )
     layer = tf.keras.layers.Dropout(rate=1 - keep_prob, dtype="float64")
     assert np.array_equal(layer(A, training=False).numpy(), A), "no dropout at test time"
