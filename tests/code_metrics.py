@@ -62,8 +62,10 @@ def _body(fn: ast.FunctionDef) -> list[ast.stmt]:
 def _is_training_loop(fn: ast.FunctionDef) -> bool:
     """A loop over `range(num_iterations)`, `range(num_epochs)` or `range(epochs)`."""
     for loop in ast.walk(fn):
-        if isinstance(loop, ast.For) and re.search(
-            r"\b(num_iterations|num_epochs|epochs)\b", ast.unparse(loop.iter)
+        if (
+            isinstance(loop, ast.For)
+            and _name(loop.iter) == "range"
+            and re.search(r"\b(num_iterations|num_epochs|epochs)\b", ast.unparse(loop.iter))
         ):
             return True
     return False
