@@ -762,6 +762,33 @@ def plot_gradient_norms(norms, ax=None, title=None):
     return ax
 
 
+_GREEK = {
+    name: chr(code)
+    for name, code in [
+        ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4),
+        ("epsilon", 0x3B5), ("varepsilon", 0x3B5), ("eta", 0x3B7), ("theta", 0x3B8),
+        ("lambda", 0x3BB), ("mu", 0x3BC), ("sigma", 0x3C3), ("tau", 0x3C4), ("phi", 0x3C6),
+        ("Delta", 0x394), ("Sigma", 0x3A3), ("nabla", 0x2207), ("times", 0xD7),
+        ("cdot", 0xB7), ("leq", 0x2264), ("geq", 0x2265), ("approx", 0x2248),
+    ]
+}  # fmt: skip
+
+
+def _plain_text(text):
+    """Matplotlib mathtext (`"$\\hat v_t$, $\\alpha = 0.1$"`) as plain words for an accessible
+    name (`"v̂_t, α = 0.1"`): a screen reader should not spell out TeX, and a page should not
+    show it."""
+
+    def inline(match):
+        tex = match.group(1)
+        tex = re.sub(r"\\hat\s*\{?(\w)\}?", "\\1\u0302", tex)
+        tex = re.sub(r"\\([A-Za-z]+)", lambda m: _GREEK.get(m.group(1), m.group(1)), tex)
+        return tex.replace("{", "").replace("}", "").replace("\\", "")
+
+    text = re.sub(r"\$([^$]*)\$", inline, text)
+    return " ".join(text.split())
+
+
 def svg(fig, alt=None):
     """Return a figure as inline SVG markup and close it; the chapters embed figures this way.
 
@@ -784,8 +811,9 @@ def svg(fig, alt=None):
     """
     if alt is None:
         titles = [fig.get_suptitle(), *(ax.get_title() for ax in fig.axes)]
-        titles = [t.strip() for t in titles if t and t.strip()]
+        titles = [_plain_text(t) for t in titles if t and t.strip()]
         alt = "Figure: " + "; ".join(titles) if titles else "Figure"
+    alt = _plain_text(alt)
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     plt.close(fig)

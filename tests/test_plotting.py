@@ -197,3 +197,12 @@ def test_new_figures_render_to_svg():
     fig = plotting.plot_sigmoid_and_loss()
     text = plotting.svg(fig)
     assert text.startswith("<svg") and "</svg>" in text
+
+
+def test_svg_names_a_figure_in_plain_words_not_tex():
+    # The accessible name sits in the page as <title> text: TeX there is read aloud and shown raw.
+    fig, ax = plt.subplots()
+    ax.set_title(r"$\hat v_t$ with $\alpha = 0.1$ and $J_{min}$")
+    text = plotting.svg(fig)
+    assert 'aria-label="Figure: v\u0302_t with \u03b1 = 0.1 and J_min"' in text
+    assert "$" not in text.split("<title>")[1].split("</title>")[0]
