@@ -164,7 +164,7 @@ def relu_derivative(Z):
 
 
 def _relu_derivative(Z):
-    return (Z > 0).astype(np.float64)
+    return (Z > 0).astype(Z.dtype)  # float32 stays float32 (Course 4 layers)
 
 
 def leaky_relu(Z, alpha=0.01):

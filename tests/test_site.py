@@ -22,12 +22,16 @@ SITE_PATH = urlsplit(
 ).path
 
 #: A notebook page's own HTML must stay below this many bytes (its CSS is a shared file).
-NOTEBOOK_PAGE_LIMIT = 200_000
+#: Measured without its images, the navigation and the syntax-colouring spans of its code:
+#: the labs of Courses 1-4 weigh 59-133 kB that way; inlined CSS or scripts would add more.
+NOTEBOOK_PAGE_LIMIT = 160_000
 
 
 def test_strict_build_passes_without_warnings(site):
     out, code, log = site
-    warnings = [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    # MkDocs logs `WARNING -  message`; TensorFlow's C++ start-up lines in build-time fences
+    # (`WARNING: All log messages before absl::InitializeLog()...`) are not the build's.
+    warnings = [line for line in log.splitlines() if re.match(r"(WARNING|ERROR)\s*-", line)]
     assert code == 0 and not warnings, "\n".join(warnings) or log[-3000:]
 
 
@@ -163,11 +167,13 @@ def test_notebook_pages_are_light_and_offer_the_clean_notebook(built):
         rel = source.relative_to(ROOT / "docs").with_suffix("")
         page = built / rel / "index.html"
         html = page.read_text(encoding="utf-8")
-        # The lab's own weight: the images it drew and the site's navigation (which grows
-        # with every page of the site) don't count; inlined CSS or scripts would.
-        own = len(re.sub(r"data:image/[^\"']+|<nav\b.*?</nav>", "", html, flags=re.S).encode())
+        # The lab's own weight: the images it drew, the site's navigation (which grows with
+        # every page of the site) and the colouring of its code don't count; inlined CSS or
+        # scripts would.
+        own = re.sub(r"data:image/[^\"']+|<nav\b.*?</nav>", "", html, flags=re.S)
+        own = len(re.sub(r"</?span\b[^>]*>", "", own).encode())
         assert own < NOTEBOOK_PAGE_LIMIT, (
-            f"{rel}: {own} bytes of HTML besides its images and the navigation"
+            f"{rel}: {own} bytes of HTML besides its images, the navigation and code colouring"
         )
         assert f'href="{source.name}" download' in html, f"{rel}: no download link"
         offered = page.parent / source.name

