@@ -1,7 +1,9 @@
 r"""Convolutional layers in NumPy: padding, one convolution step, forward and backward passes.
 
 Taught in: Course 4, week 1 (padding, strided convolution, convolution over volumes, one
-convolutional layer) and its first lab, "Convolution step by step" (W1A1).
+convolutional layer) and its first lab, "Convolution step by step" (W1A1); week 4
+([1-D and 3-D convolutions](../../course4/week4.md#1-d-and-3-d-convolutions):
+`conv1d_forward`).
 
 A convolutional layer slides each of its $n_C$ filters over the zero-padded input and, at
 every position $(h, w)$, multiplies the filter entry by entry with the window under it and
@@ -478,3 +480,97 @@ def _check_cache(cache, items, forward, where):
             f"{where}: cache must be the tuple {items} that {forward} returns, but it has "
             f"{len(cache)} entries."
         )
+
+
+# --- 1-D convolution (Course 4, week 4: "1D and 3D generalizations") ---------------
+
+__all__ += ["conv1d_forward"]  # appended with this section
+
+
+# --8<-- [start:conv1d_forward]
+def conv1d_forward(A_prev, W, b, hparameters):
+    r"""Forward pass of a 1-D convolutional layer, on signals (a sequence of numbers per channel).
+
+    The 2-D layer of [`conv_forward`][dl_notes.convolution.conv_forward] with the width taken
+    away: each of the $n_C$ filters, $f$ numbers long and $n_{C,prev}$ channels deep, slides
+    along the zero-padded signal, and at every position $l$ the window under it is multiplied
+    entry by entry with the filter and summed, with a bias:
+
+    $$Z_{i,l,c} = \sum_{u=0}^{f-1} \sum_{k=0}^{n_{C,prev}-1}
+    A^{pad}_{i,\, l s + u,\, k}\; W_{u, k, c} + b_c, \qquad
+    n_L = \left\lfloor \frac{n_{L,prev} + 2p - f}{s} \right\rfloor + 1 .$$
+
+    Like every deep-learning convolution it does not flip the filter (a cross-correlation).
+    It equals `conv_forward` on images of height 1 with filters of height 1, and Keras's
+    `Conv1D` and `tf.nn.conv1d` with the same padding.
+
+    Parameters
+    ----------
+    A_prev : ndarray, shape (m, n_L_prev, n_C_prev)
+        `m` signals of length `n_L_prev` with `n_C_prev` channels (an ECG: one channel;
+        the leads of a 12-lead ECG: twelve).
+    W : ndarray, shape (f, n_C_prev, n_C)
+        `n_C` filters of length `f`.
+    b : ndarray, shape (1, 1, n_C)
+        One bias per filter.
+    hparameters : dict
+        `"stride"` (an int >= 1) and `"pad"` (an int >= 0), as for `conv_forward`.
+
+    Returns
+    -------
+    Z : ndarray, shape (m, n_L, n_C)
+        $n_L = \lfloor (n_{L,prev} + 2p - f) / s \rfloor + 1$; the dtype of `A_prev` and `W`.
+    cache : tuple
+        `(A_prev, W, b, hparameters)`, the same convention as `conv_forward`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> signal = np.array([0.0, 0.0, 1.0, 1.0, 1.0, 0.0])[None, :, None]   # (1, 6, 1)
+    >>> W = np.array([-1.0, 1.0])[:, None, None]                          # (2, 1, 1)
+    >>> Z, _ = conv1d_forward(signal, W, np.zeros((1, 1, 1)), {"pad": 0, "stride": 1})
+    >>> Z[0, :, 0]                          # the difference of neighbours: +1 up, -1 down
+    array([ 0.,  1.,  0.,  0., -1.])
+    """
+    A_prev, W, b, stride, pad = _check_conv1d(A_prev, W, b, hparameters, "conv1d_forward")
+    Z = _conv1d_forward(A_prev, W, b, stride, pad)
+    return Z, (A_prev, W, b, hparameters)
+
+
+def _conv1d_forward(A_prev, W, b, stride, pad):
+    f, n_C_prev, n_C = W.shape
+    A_prev_pad = np.pad(A_prev, ((0, 0), (pad, pad), (0, 0)))  # (m, n_L_prev + 2p, n_C_prev)
+    windows = sliding_window_view(A_prev_pad, f, axis=1)  # a view: (m, ..., n_C_prev, f)
+    windows = windows[:, ::stride]  # (m, n_L, n_C_prev, f)
+    Z = np.tensordot(windows, W, axes=([3, 2], [0, 1]))  # sum over u and k: (m, n_L, n_C)
+    return Z + b.reshape(n_C)  # (m, n_L, n_C)
+
+
+# --8<-- [end:conv1d_forward]
+
+
+def _check_conv1d(A_prev, W, b, hparameters, where):
+    """Check a 1-D convolution's inputs; return `A_prev, W, b` as arrays, `stride, pad` as ints."""
+    A_prev = as_array(A_prev, "A_prev", where)
+    check_ndim(A_prev, 3, "A_prev", where, "(m, n_L_prev, n_C_prev)")
+    W = as_array(W, "W", where)
+    check_ndim(W, 3, "W", where, "(f, n_C_prev, n_C)")
+    b = as_array(b, "b", where)
+    if W.shape[1] != A_prev.shape[2]:
+        raise ValueError(
+            f"{where}: W has shape {W.shape}, so its filters have {W.shape[1]} channels, but "
+            f"A_prev has {A_prev.shape[2]} channels (shape {A_prev.shape}); W needs "
+            f"W.shape[1] == A_prev.shape[2] == n_C_prev."
+        )
+    check_shape(
+        b, (1, 1, W.shape[2]), "b", where, f"one bias per filter, and W has {W.shape[2]} filters"
+    )
+    stride, pad = _hyperparameters(hparameters, {"stride": 1, "pad": 0}, where)
+    f, n_L_pad = W.shape[0], A_prev.shape[1] + 2 * pad
+    if f > n_L_pad or f == 0:
+        raise ValueError(
+            f"{where}: the filter of length {f} must fit in the padded signal, of length "
+            f"{n_L_pad} (A_prev has length {A_prev.shape[1]}, pad {pad}); the filter needs "
+            f"1 <= f <= n_L_prev + 2 pad."
+        )
+    return A_prev, W, b, stride, pad

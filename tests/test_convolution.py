@@ -347,3 +347,144 @@ def test_zero_pad_and_single_step_reject_bad_input():
         conv_single_step(np.ones((3, 3, 4)), np.ones((3, 3, 4)), np.ones((1, 1, 2)))
     with pytest.raises(ValueError, match=r"^conv_single_step: a_slice_prev must be a 3-D array"):
         conv_single_step(np.ones((3, 3)), np.ones((3, 3)), np.ones((1, 1, 1)))
+
+
+# --- conv1d_forward: 1-D convolution (Course 4, week 4) -----------------------------
+
+from dl_notes.convolution import conv1d_forward  # noqa: E402 (appended with its section)
+
+#: (A_prev shape (m, n_L_prev, n_C_prev), W shape (f, n_C_prev, n_C), hparameters)
+CASES_1D = {
+    "lecture-ecg": ((2, 14, 1), (5, 1, 16), {"pad": 0, "stride": 1}),  # 14 -> 10 x 16
+    "pad-stride2": ((3, 11, 4), (3, 4, 5), {"pad": 1, "stride": 2}),
+    "m1-stride3": ((1, 9, 2), (4, 2, 3), {"pad": 2, "stride": 3}),
+    "f1": ((2, 6, 3), (1, 3, 2), {"pad": 0, "stride": 1}),
+    "filter-fills-padded-input": ((2, 3, 2), (5, 2, 2), {"pad": 1, "stride": 1}),
+}
+
+
+def _layer_1d(rng, case):
+    A_shape, W_shape, hparameters = CASES_1D[case]
+    A_prev = rng.standard_normal(A_shape)
+    W = rng.standard_normal(W_shape)
+    b = rng.standard_normal((1, 1, W_shape[2]))
+    return A_prev, W, b, dict(hparameters)
+
+
+@pytest.mark.parametrize("forward", [conv_forward, conv_forward_loops], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("case", CASES_1D)
+def test_conv1d_forward_is_conv_forward_on_one_row(case, forward, rng):
+    A_prev, W, b, hparameters = _layer_1d(rng, case)
+    Z, cache = conv1d_forward(A_prev, W, b, hparameters)
+    m, n_L_prev, n_C_prev = A_prev.shape
+    f, _, n_C = W.shape
+    p, s = hparameters["pad"], hparameters["stride"]
+    assert Z.shape == (m, (n_L_prev + 2 * p - f) // s + 1, n_C)
+    assert all(x is y for x, y in zip(cache, (A_prev, W, b, hparameters)))
+    # conv_forward takes square f x f filters and pads the height too. So: an image of f rows
+    # whose row 0 is the signal (the rest zeros), and a filter whose only nonzero row, p, is W.
+    # Padded by p, the signal sits in row p, under the filter's row p at output row 0 only.
+    assert p < f
+    image = np.zeros((m, f, n_L_prev, n_C_prev))
+    image[:, 0] = A_prev
+    W_2d = np.zeros((f, f, n_C_prev, n_C))
+    W_2d[p] = W
+    Z_2d, _ = forward(image, W_2d, b[None], hparameters)  # (m, n_H, n_L, n_C)
+    _assert_equal(Z, Z_2d[:, 0], f"Z vs {forward.__name__}, output row 0")
+
+
+@pytest.mark.parametrize("case", CASES_1D)
+def test_conv1d_forward_matches_tensorflow(case, rng, tf):
+    A_prev, W, b, hparameters = _layer_1d(rng, case)
+    Z, _ = conv1d_forward(A_prev, W, b, hparameters)
+    p, s = hparameters["pad"], hparameters["stride"]
+    A_pad = tf.pad(A_prev, [[0, 0], [p, p], [0, 0]])
+    Z_tf = tf.nn.conv1d(A_pad, W, stride=s, padding="VALID") + tf.reshape(b, [-1])
+    assert Z_tf.dtype == tf.float64
+    assert rel_error(Z, Z_tf.numpy()) < 1e-12
+
+
+def test_conv1d_forward_by_hand():
+    signal = np.array([1.0, 2.0, 4.0, 7.0, 11.0])[None, :, None]  # (1, 5, 1)
+    W = np.array([1.0, 0.0, -1.0])[:, None, None]  # (3, 1, 1): x[l] - x[l + 2]
+    b = np.full((1, 1, 1), 0.5)
+    Z, _ = conv1d_forward(signal, W, b, {"pad": 0, "stride": 1})
+    np.testing.assert_array_equal(Z[0, :, 0], [1 - 4 + 0.5, 2 - 7 + 0.5, 4 - 11 + 0.5])
+    # padding 1 and stride 2 on the padded signal 0, 1, 2, 4, 7, 11, 0
+    Z, _ = conv1d_forward(signal, W, b, {"pad": 1, "stride": 2})
+    np.testing.assert_array_equal(Z[0, :, 0], [0 - 2 + 0.5, 2 - 7 + 0.5, 7 - 0 + 0.5])
+    # two channels in, two filters out: filter 0 adds the channels, filter 1 takes channel 1
+    two = np.stack([signal[0, :, 0], 10 * signal[0, :, 0]], axis=-1)[None]  # (1, 5, 2)
+    W2 = np.zeros((1, 2, 2))
+    W2[0, :, 0] = 1.0
+    W2[0, 1, 1] = 1.0
+    Z, _ = conv1d_forward(two, W2, np.zeros((1, 1, 2)), {"pad": 0, "stride": 1})
+    np.testing.assert_array_equal(Z[0], np.stack([11 * signal[0, :, 0], 10 * signal[0, :, 0]], 1))
+
+
+def test_conv1d_forward_keeps_float32(rng):
+    A_prev, W, b, hparameters = (
+        x.astype(np.float32) if isinstance(x, np.ndarray) else x
+        for x in _layer_1d(rng, "pad-stride2")
+    )
+    Z, _ = conv1d_forward(A_prev, W, b, hparameters)
+    assert Z.dtype == np.float32
+
+
+A1_OK = np.ones((2, 9, 3))
+W1_OK = np.ones((3, 3, 4))
+B1_OK = np.ones((1, 1, 4))
+BAD_1D = {
+    "A_prev 4-D": (
+        (np.ones((2, 9, 9, 3)), W1_OK, B1_OK, HP_OK),
+        ValueError,
+        r"A_prev must be a 3-D array \(m, n_L_prev, n_C_prev\), but it has shape \(2, 9, 9, 3\)",
+    ),
+    "W 4-D": (
+        (A1_OK, np.ones((3, 3, 3, 4)), B1_OK, HP_OK),
+        ValueError,
+        r"W must be a 3-D array \(f, n_C_prev, n_C\)",
+    ),
+    "channels differ": (
+        (A1_OK, np.ones((3, 2, 4)), B1_OK, HP_OK),
+        ValueError,
+        r"W has shape \(3, 2, 4\), so its filters have 2 channels, but A_prev has 3 channels",
+    ),
+    "b per filter": (
+        (A1_OK, W1_OK, np.ones((1, 1, 3)), HP_OK),
+        ValueError,
+        r"b must have shape \(1, 1, 4\), but it has shape \(1, 1, 3\); one bias per filter",
+    ),
+    "filter too long": (
+        (A1_OK, np.ones((12, 3, 4)), B1_OK, HP_OK),
+        ValueError,
+        r"the filter of length 12 must fit in the padded signal, of length 11",
+    ),
+    "stride 0": (
+        (A1_OK, W1_OK, B1_OK, _hp(stride=0)),
+        ValueError,
+        r'hparameters\["stride"\] must be an int >= 1, but 0',
+    ),
+    "pad missing": (
+        (A1_OK, W1_OK, B1_OK, _hp(pad=None)),
+        ValueError,
+        r"hparameters has no 'pad'",
+    ),
+    "pad not whole": (
+        (A1_OK, W1_OK, B1_OK, _hp(pad=0.5)),
+        TypeError,
+        r'hparameters\["pad"\] must be a whole number',
+    ),
+    "A_prev not an array": (
+        ("signal", W1_OK, B1_OK, HP_OK),
+        TypeError,
+        r"A_prev must be a NumPy array, but a str",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_1D)
+def test_conv1d_forward_rejects_bad_input(case):
+    args, error, match = BAD_1D[case]
+    with pytest.raises(error, match=rf"^conv1d_forward: {match}"):
+        conv1d_forward(*args)

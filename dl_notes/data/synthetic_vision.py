@@ -23,8 +23,7 @@ labs make harder images and richer labels out of the handwritten digits of
 
 Everything here is NumPy: the arrays are laid out as Keras wants them (examples in rows,
 a channel axis last), but making them needs no TensorFlow. Every random choice takes a
-seed and nothing touches NumPy's global generator. The detection and segmentation sets of
-Course 4 (shapes with boxes and masks) will live here too.
+seed and nothing touches NumPy's global generator.
 
 Course 4's W1A2 classifies photos of faces, smiling or not ("Happy House"), which cannot be
 downloaded: [`load_happy_dataset`][dl_notes.data.synthetic_vision.load_happy_dataset] draws
