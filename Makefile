@@ -52,13 +52,18 @@ site-check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-## bench: time the vectorised conv and pooling layers against their loop versions and TensorFlow (CPU)
+## bench: time the vectorised conv and pooling layers against their loop versions and TensorFlow (CPU),
+## and the NumPy LSTM against a Keras LSTM
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.conv
+	$(BIN)/python -m benchmarks.rnn
 
-## weights: retrain the weights dl_notes ships (MobileNetV2 on digits 0-4, W2A2): minutes on 2 cores
+## weights: remake the files dl_notes ships: MobileNetV2 on digits 0-4 (C4 W2A2), the word vectors
+## (C5 W2; needs the Debian packages wordnet-base and fortunes) and the chorale melodies (C5 W1A3)
 weights: $(STAMP)
 	$(BIN)/python scripts/pretrain_mobilenet.py
+	$(BIN)/python scripts/train_word_vectors.py
+	$(BIN)/python scripts/prepare_chorales.py
 
 ## lock: re-resolve requirements/lock.txt from pyproject.toml (with the venv's uv)
 lock:

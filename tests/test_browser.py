@@ -510,6 +510,34 @@ def test_notebook_download_link_returns_the_notebook(browser, server):
         visit.close()
 
 
+def test_music_lab_audio_players_load_offline(browser, server):
+    """The W1A3 lab's sound is embedded in the page: every <audio> player loads its WAV data."""
+    visit = Visit(browser, server, "course5/labs/w1a3-music-generation-lstm/")
+    try:
+        page = visit.page
+        page.wait_for_function(
+            "() => { const a = [...document.querySelectorAll('audio')];"
+            " return a.length > 0 && a.every(e => e.readyState >= 1 || e.error); }",
+            timeout=15000,
+        )
+        players = page.eval_on_selector_all(
+            "audio",
+            "els => els.map(e => ({src: e.currentSrc.slice(0, 22), duration: e.duration,"
+            " error: e.error && e.error.code, label: e.getAttribute('aria-label')}))",
+        )
+        links = page.eval_on_selector_all(
+            "a[download$='.mid']", "els => els.map(e => e.href.slice(0, 30))"
+        )
+    finally:
+        visit.close()
+    assert len(players) >= 3, players
+    for p in players:
+        assert p["src"].startswith("data:audio/wav"), p  # nothing fetched
+        assert p["error"] is None and p["duration"] > 1, p
+        assert p["label"], p
+    assert links and all(h.startswith("data:audio/midi;base64,") for h in links), links
+
+
 def test_phone_viewport_has_no_horizontal_overflow(sweep):
     """At 390x844 no page is wider than the screen (wide code and tables scroll inside)."""
     problems = [

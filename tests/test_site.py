@@ -25,6 +25,8 @@ SITE_PATH = urlsplit(
 #: Measured without its images, the navigation and the syntax-colouring spans of its code:
 #: the labs of Courses 1-4 weigh 59-133 kB that way; inlined CSS or scripts would add more.
 NOTEBOOK_PAGE_LIMIT = 160_000
+#: Embedded sound (base64 WAV and MIDI in `data:` URIs) a lab page may carry: a few seconds.
+AUDIO_PAGE_LIMIT = 400_000
 
 
 def test_strict_build_passes_without_warnings(site):
@@ -167,10 +169,12 @@ def test_notebook_pages_are_light_and_offer_the_clean_notebook(built):
         rel = source.relative_to(ROOT / "docs").with_suffix("")
         page = built / rel / "index.html"
         html = page.read_text(encoding="utf-8")
-        # The lab's own weight: the images it drew, the site's navigation (which grows with
-        # every page of the site) and the colouring of its code don't count; inlined CSS or
-        # scripts would.
-        own = re.sub(r"data:image/[^\"']+|<nav\b.*?</nav>", "", html, flags=re.S)
+        # The lab's own weight: the images it drew, the sound it embedded (capped on its own
+        # below), the site's navigation (which grows with every page of the site) and the
+        # colouring of its code don't count; inlined CSS or scripts would.
+        audio = sum(len(m) for m in re.findall(r"data:audio/[^\"']+", html))
+        assert audio < AUDIO_PAGE_LIMIT, f"{rel}: {audio} bytes of embedded sound"
+        own = re.sub(r"data:(?:image|audio)/[^\"']+|<nav\b.*?</nav>", "", html, flags=re.S)
         own = len(re.sub(r"</?span\b[^>]*>", "", own).encode())
         assert own < NOTEBOOK_PAGE_LIMIT, (
             f"{rel}: {own} bytes of HTML besides its images, the navigation and code colouring"

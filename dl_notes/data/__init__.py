@@ -22,9 +22,11 @@ of the module that defines it:
 | [`dl_notes.data.detection_scenes`](data.detection_scenes.md) | shapes of four classes drawn here on textured backgrounds, with their boxes |
 | [`dl_notes.data.segmentation_scenes`](data.segmentation_scenes.md) | road scenes drawn here, with a mask of 6 classes per pixel |
 | [`dl_notes.data.identities`](data.identities.md) | made-up people, many photos each, for face verification and recognition |
+| [`dl_notes.data.names`](data.names.md) | person names from Faker's lists, for the character-level language model |
+| [`dl_notes.data.music`](data.music.md) | the soprano lines of Bach's chorales (music21's corpus, read once by a script of ours), as (pitch, duration) values |
+| [`dl_notes.data.emojify`](data.emojify.md) | sentences written for dl-notes, labelled with the course's five emoji |
+| [`dl_notes.data.word_vectors`](data.word_vectors.md) | the project's own 50-d word vectors (Word2Vec on freely licensed text), loaded the course's way |
 
-Coming with Course 5: `dl_notes.data.text` and `dl_notes.data.audio` for the sequence
-models' corpora and sounds.
 
 | loader | stands in for | from |
 |---|---|---|
@@ -42,13 +44,20 @@ models' corpora and sounds.
 | [`load_detection_scenes`][dl_notes.data.detection_scenes.load_detection_scenes] | W3A1's road photos with boxes (Course 4 week 3) | shapes with boxes, drawn here with NumPy |
 | [`load_segmentation_scenes`][dl_notes.data.segmentation_scenes.load_segmentation_scenes] | CARLA frames with 23-class masks (Course 4 W3A2) | road scenes with 6-class masks drawn here with NumPy |
 | [`load_identities_dataset`][dl_notes.data.identities.load_identities_dataset] | W4A1's photos of people (a database of one photo per employee) | cartoon people drawn here with NumPy |
+| [`load_names`][dl_notes.data.names.load_names] | Course 5 W1A2's 1,536 dinosaur names (`dinos.txt`) | Faker's en_US first and last names: 1,584, 1,426 + 158 held out |
+| [`load_music_utils`][dl_notes.data.music.load_music_utils] | W1A3's jazz solo, 90 values | Bach chorale melodies from music21's corpus, 92 values |
+| [`read_glove_vecs`][dl_notes.data.word_vectors.read_glove_vecs] | GloVe 6B 50-d (400,000 words) | 25,179 words, Word2Vec trained by `scripts/train_word_vectors.py` on 2.4 M tokens |
+| [`load_emojify_dataset`][dl_notes.data.emojify.load_emojify_dataset] | W2A2's EMOJISET, 132 + 56 sentences | 295 + 104 sentences written for dl-notes |
 """  # noqa: E501 (markdown table rows cannot wrap)
 
 from __future__ import annotations
 
 from .detection_scenes import DETECTION_CLASSES, draw_detection_scenes, load_detection_scenes
+from .emojify import convert_to_one_hot, label_to_emoji, load_emojify_dataset
 from .identities import draw_faces, load_identities_dataset, make_identities
 from .images import OWN_IMAGES, load_digits_0_to_5, load_faces, load_mnist_digits, load_own_image
+from .music import load_music_utils
+from .names import build_vocabulary, load_names
 from .planar import (
     load_circles_dataset,
     load_extra_datasets,
@@ -71,6 +80,7 @@ from .synthetic_vision import (
     load_happy_dataset,
     place_digits,
 )
+from .word_vectors import read_glove_vecs, read_glove_vecs_indexed
 
 __all__ = [
     "load_faces",
@@ -100,4 +110,12 @@ __all__ = [
     "load_identities_dataset",
     "make_identities",
     "draw_faces",
+    "load_names",
+    "build_vocabulary",
+    "load_music_utils",
+    "load_emojify_dataset",
+    "label_to_emoji",
+    "convert_to_one_hot",
+    "read_glove_vecs",
+    "read_glove_vecs_indexed",
 ]

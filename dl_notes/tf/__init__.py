@@ -20,6 +20,8 @@ modules imports TensorFlow, or raises `ImportError` saying how to install it.
 | `dl_notes.tf.unet` | the U-Net of Course 4, W3A2: `conv_block`, `upsampling_block`, `unet_model`, `create_mask`, `train_unet` |
 | `dl_notes.tf.face_recognition` | face verification and recognition (Course 4, W4A1): `triplet_loss`, `verify`, `who_is_it`, an encoder trained here with batch-hard triplets |
 | `dl_notes.tf.style_transfer` | neural style transfer (Course 4, W4A2): the costs, `make_train_step`, extractors without downloads |
+| `dl_notes.tf.music` | music generation (Course 5, W1A3): `djmodel`, `music_inference_model`, `predict_and_sample`, `train_djmodel` |
+| `dl_notes.tf.emojify` | Emojify (Course 5, W2A2): `sentences_to_indices`, `pretrained_embedding_layer`, `Emojify_V2`, `train_emojify_v2` |
 | `dl_notes.tf.training` | the one training loop every model here uses: `fit` (GradientTape, seeded mini-batches, Adam), for a Keras model or a forward function, with any loss |
 
 TensorFlow's C++ start-up messages are silenced (`TF_CPP_MIN_LOG_LEVEL=2`) unless the
