@@ -437,10 +437,15 @@ def rnn_step_backward(dy, gradients, parameters, x, a, a_prev):
     With $dy = \hat y - y$ (softmax and cross-entropy together) and $da_{next}$ the gradient
     flowing back from step $t+1$:
 
-    $$da = W_{ya}^T dy + da_{next}, \qquad da_{raw} = (1 - a^2) \odot da,$$
-    $$dW_{ya} \mathrel{+}= dy\, a^T, \quad db_y \mathrel{+}= dy, \quad
+    $$
+    da = W_{ya}^T dy + da_{next}, \qquad da_{raw} = (1 - a^2) \odot da,
+    $$
+
+    $$
+    dW_{ya} \mathrel{+}= dy\, a^T, \quad db_y \mathrel{+}= dy, \quad
     dW_{ax} \mathrel{+}= da_{raw}\, x^T, \quad dW_{aa} \mathrel{+}= da_{raw}\, a_{prev}^T, \quad
-    db \mathrel{+}= da_{raw}, \quad da_{next} = W_{aa}^T da_{raw}.$$
+    db \mathrel{+}= da_{raw}, \quad da_{next} = W_{aa}^T da_{raw}.
+    $$
 
     Parameters
     ----------

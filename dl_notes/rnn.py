@@ -29,7 +29,7 @@ start at the hidden states, not at the loss: they leave out the output layer
 `da[:, :, t]` is the gradient of the loss with respect to $a^{\langle t \rangle}$ through
 that step's *own* output only; the backward pass adds the part that comes back from step
 $t + 1$. So `rnn_backward(da, caches)` returns the exact gradients of any loss $L$ whose
-direct derivatives are $\partial L / \partial a^{\langle t \rangle} = $ `da[:, :, t]`,
+direct derivatives $\partial L / \partial a^{\langle t \rangle}$ are `da[:, :, t]`,
 for example the linear $L = \sum_t \sum_{i,j} da_{ij}^{\langle t \rangle}
 a_{ij}^{\langle t \rangle}$ the tests differentiate. For the LSTM, `da` carries only
 hidden-state gradients: the loss reaches the cell states $c^{\langle t \rangle}$ only
@@ -71,6 +71,9 @@ hidden states.
 passes above from a loss at the last step and records
 $\lVert \partial L / \partial a^{\langle t \rangle} \rVert$ at every earlier step;
 [`plot_gradient_norms_through_time`][dl_notes.rnn.plot_gradient_norms_through_time] draws it.
+The chapter's diagrams are drawn by [`plot_unrolled_rnn`][dl_notes.rnn.plot_unrolled_rnn] (the
+RNN unrolled over time, with backpropagation through time) and
+[`plot_gated_cell`][dl_notes.rnn.plot_gated_cell] (the LSTM's and the GRU's gates).
 
 Every public function checks its inputs once, at the front (shapes, missing keys) and then
 calls unchecked kernels (`_rnn_cell_forward`, ...), so the loop over time pays for no checks.

@@ -111,10 +111,6 @@ def load_emojify_dataset():
     sentences (see the module's text: 295 training and 104 test sentences, written for
     dl-notes, MIT license).
 
-    Parameters
-    ----------
-    None
-
     Returns
     -------
     X_train : ndarray of str, shape (295,)
@@ -148,10 +144,6 @@ def load_emojify_kinds():
 
     The kinds follow the order of
     [`load_emojify_dataset`][dl_notes.data.emojify.load_emojify_dataset].
-
-    Parameters
-    ----------
-    None
 
     Returns
     -------
